@@ -1,0 +1,246 @@
+"""The op registry: each op is written once, and every call to it passes through `apply_op`.
+
+An op is a pure JAX function of its tensor inputs (positional) and static attributes (keywords).
+`@op` records its TF names, TF1 argument names, dtype policy and differentiability in an `OpDef`,
+publishes a TF-signature wrapper in every namespace TF exposes it in, and installs its Python
+operators on Tensor and Variable. `apply_op` converts inputs under the dtype policy, runs the JAX
+function, wraps the result and records the call on the active gradient tapes.
+"""
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tfcompat._src import dtypes, errors, tape
+from tfcompat._src.export import export_value
+from tfcompat._src.tensor import OperatorMixin, Tensor, host_array, to_tensor
+
+# Dtype policies (see `_convert_inputs`).
+SAME = "same"          # tensor inputs must share one dtype; Python/NumPy values take it
+TRUEDIV = "truediv"    # SAME, then integers divide as floats (int32 / int32 -> float64)
+INDEPENDENT = "independent"  # each input converted on its own (cast, reshape's tensor)
+
+_TF_KIND = {"float32": "float", "float64": "double", "float16": "half"}
+# The order TF lists dtypes in its "allowed values" messages.
+_TF_ORDER = ("bfloat16", "float16", "float32", "float64", "uint8", "uint16", "uint32", "uint64",
+             "int8", "int16", "int32", "int64", "complex64", "complex128", "bool", "string")
+
+
+@dataclass(frozen=True, eq=False)
+class OpDef:
+    name: str                       # canonical TF path, e.g. "math.add"
+    impl: Callable                  # pure JAX: impl(*tensors, **attrs)
+    kernel: str                     # TF kernel name for error messages ("AddV2")
+    n_tensors: int                  # leading positional parameters that are tensors
+    dtypes: frozenset
+    policy: str
+    differentiable: bool
+    convert_hint: bool              # a bad Python operand is an InvalidArgumentError, not TypeError
+    broadcasting: bool
+    attr_names: tuple = field(default=())
+
+
+OPS: dict[str, OpDef] = {}
+
+
+def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
+       kernel: str | None = None, v1_aliases: dict[str, str] | None = None,
+       dtypes_: frozenset = dtypes.ANY, policy: str = SAME, differentiable: bool = True,
+       operators: tuple[str, ...] = (), arg_aliases: dict[str, str] | None = None,
+       convert_hint: bool = False, broadcasting: bool = False, tensors: int | None = None):
+    """Registers a JAX implementation as a TF op and publishes it under its TF paths.
+
+    `tensors` is how many leading parameters are tensors (default: those without defaults).
+    `arg_aliases` maps other argument names to the implementation's, in every namespace;
+    `v1_aliases` maps TF1-only argument names (`keep_dims` -> `keepdims`): the v1 paths then get
+    their own wrapper, as TF's v1 adapters are distinct functions. `name` names an op that has no
+    public path (e.g. Tensor.__getitem__).
+    `operators` names Python operators the op provides ("add" installs __add__ and __radd__).
+    """
+    def wrap(impl):
+        sig = inspect.signature(impl)
+        params = list(sig.parameters.values())
+        n = tensors if tensors is not None else sum(p.default is p.empty for p in params)
+        canonical = name or (v2 or v1)[0]
+        opdef = OpDef(canonical, impl, kernel or _default_kernel(canonical), n, dtypes_, policy,
+                      differentiable, convert_hint, broadcasting,
+                      tuple(p.name for p in params[n:]))
+        OPS[canonical] = opdef
+        public = _public_wrapper(opdef, sig, arg_aliases or {})
+        public.opdef = opdef
+        if v1_aliases:
+            public_v1 = _public_wrapper(opdef, sig, {**(arg_aliases or {}), **v1_aliases})
+            public_v1.opdef = opdef
+            export_value(public, v2, ())
+            export_value(public_v1, (), v1 if v1 is not None else v2)
+        elif v2 or v1:
+            export_value(public, v2, v1)
+        for operator in operators:
+            _install_operator(opdef, operator)
+        return public
+    return wrap
+
+
+def _default_kernel(path: str) -> str:
+    return "".join(part.capitalize() for part in path.rpartition(".")[2].split("_"))
+
+
+def _public_wrapper(opdef: OpDef, sig: inspect.Signature, aliases: dict[str, str]):
+    """The TF-signature function: accepts `name=` and TF1 argument names, then calls apply_op."""
+    params = list(sig.parameters.values())
+    n = opdef.n_tensors
+    public_sig = sig.replace(parameters=params + [
+        inspect.Parameter("name", inspect.Parameter.KEYWORD_ONLY if any(
+            p.kind == p.VAR_POSITIONAL for p in params) else inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            default=None)])
+
+    @functools.wraps(opdef.impl)
+    def public(*args, **kwargs):
+        for old, new in aliases.items():
+            if old in kwargs:
+                value = kwargs.pop(old)
+                if value is not None:
+                    if kwargs.get(new) is not None:
+                        raise ValueError(f"Cannot specify both '{old}' and '{new}'.")
+                    kwargs[new] = value
+        try:
+            bound = public_sig.bind(*args, **kwargs)
+        except TypeError as e:
+            raise TypeError(f"{opdef.name}: {e}") from None
+        bound.apply_defaults()
+        values = list(bound.arguments.values())
+        return apply_op(opdef, values[:n], dict(zip(opdef.attr_names, values[n:-1], strict=True)))
+
+    public.__signature__ = public_sig
+    return public
+
+
+def apply_op(opdef: OpDef, inputs, attrs: dict):
+    """Runs one op eagerly: convert, compute, wrap, record on tapes."""
+    tensors = _convert_inputs(opdef, inputs)
+    attrs = {k: _static(v) for k, v in attrs.items()}
+    values = [t._value for t in tensors]
+    try:
+        out = opdef.impl(*values, **attrs)
+    except (TypeError, ValueError) as e:
+        raise _op_error(opdef, tensors, e) from None
+    if isinstance(out, tuple):
+        outs = tuple(Tensor(o) for o in out)
+    else:
+        outs = (Tensor(out),)
+    if opdef.differentiable and tape.is_recording():
+        tape.record((opdef.name, tuple(attrs.items())),
+                    functools.partial(opdef.impl, **attrs) if attrs else opdef.impl,
+                    tensors, outs)
+    return outs if isinstance(out, tuple) else outs[0]
+
+
+def _static(v):
+    """Static attributes must be hashable: tensors become Python values, lists tuples."""
+    if isinstance(v, Tensor):
+        v = v.numpy().tolist()
+    if isinstance(v, (list, tuple)):
+        return tuple(_static(x) for x in v)
+    if isinstance(v, np.ndarray):
+        return _static(v.tolist())
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def _read(x):
+    """Variables are read here, which is what makes the tapes see the read."""
+    return x.value() if hasattr(x, "_is_variable") else x
+
+
+def _convert_inputs(opdef: OpDef, inputs) -> list[Tensor]:
+    inputs = [_read(x) for x in inputs]
+    if opdef.policy == INDEPENDENT:
+        tensors = [x if isinstance(x, Tensor) else to_tensor(x) for x in inputs]
+    else:
+        anchor = next((x.dtype for x in inputs if isinstance(x, Tensor)), None)
+        tensors = []
+        for i, x in enumerate(inputs):
+            if not isinstance(x, Tensor):
+                if anchor is None:
+                    x = to_tensor(x)
+                elif opdef.convert_hint or opdef.policy == TRUEDIV:
+                    try:
+                        x = Tensor(host_array(x, anchor), anchor)
+                    except TypeError:
+                        x = to_tensor(x)
+                else:
+                    x = Tensor(host_array(x, anchor), anchor)
+            if anchor is None:
+                anchor = x.dtype
+            elif x.dtype != anchor:
+                if opdef.policy == TRUEDIV:
+                    raise TypeError(f"`x` and `y` must have the same dtype, got {anchor!r} != "
+                                    f"{x.dtype!r}.")
+                raise errors.invalid_argument(
+                    f"cannot compute {opdef.kernel} as input #{i}(zero-based) was expected to be "
+                    f"a {_kind(anchor)} tensor but is a {_kind(x.dtype)} tensor", opdef.kernel)
+            tensors.append(x)
+    for t in tensors:
+        if t.dtype not in opdef.dtypes:
+            raise _dtype_error(opdef, t.dtype)
+    if opdef.policy == TRUEDIV and tensors and tensors[0].dtype.is_integer:
+        target = dtypes.float64 if tensors[0].dtype.size >= 4 else dtypes.float32
+        tensors = [Tensor(np.asarray(t._value).astype(target.as_numpy_dtype), target)
+                   if not hasattr(t._value, "aval") else Tensor(t._value.astype(
+                       target.as_numpy_dtype), target) for t in tensors]
+    return tensors
+
+
+def _kind(d: dtypes.DType) -> str:
+    return _TF_KIND.get(d.name, d.name)
+
+
+def _dtype_error(opdef: OpDef, d: dtypes.DType):
+    allowed = ", ".join(_kind(dtypes.as_dtype(n)) for n in _TF_ORDER
+                        if dtypes.as_dtype(n) in opdef.dtypes)
+    return errors.invalid_argument(
+        f"Value for attr 'T' of {_kind(d)} is not in the list of allowed values: {allowed}\n"
+        f"\t; NodeDef: {{{{node {opdef.kernel}}}}}", opdef.kernel)
+
+
+def _op_error(opdef: OpDef, tensors, e: Exception):
+    prefix = (f"{{{{function_node __wrapped__{opdef.kernel}_device_/job:localhost/replica:0/"
+              f"task:0/device:CPU:0}}}} ")
+    if opdef.broadcasting and len(tensors) >= 2:
+        shapes = [tuple(np.shape(t._value)) for t in tensors]
+        try:
+            np.broadcast_shapes(*shapes)
+        except ValueError:
+            a, b = (",".join(map(str, s)) for s in shapes[:2])
+            return errors.invalid_argument(f"{prefix}Incompatible shapes: [{a}] vs. [{b}]",
+                                           opdef.kernel)
+    if isinstance(e, errors.OpError):
+        return e
+    return errors.invalid_argument(f"{prefix}{e}", opdef.kernel)
+
+
+_REFLECTABLE = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and", "or",
+                "xor"}
+
+
+def _install_operator(opdef: OpDef, name: str):
+    def forward(self, *other):
+        return apply_op(opdef, (self, *other), {})
+
+    def reflected(self, other):
+        return apply_op(opdef, (other, self), {})
+
+    forward.__name__ = f"__{name}__"
+    setattr(OperatorMixin, f"__{name}__", forward)
+    if name in _REFLECTABLE:
+        reflected.__name__ = f"__r{name}__"
+        setattr(OperatorMixin, f"__r{name}__", reflected)
+
+
+def attach_operator(dunder: str, fn):
+    """Installs a Python operator that is not a single op (e.g. `__getitem__`)."""
+    setattr(OperatorMixin, dunder, fn)

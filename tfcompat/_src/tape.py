@@ -1,0 +1,458 @@
+"""GradientTape: ops record closures on the active tapes; `gradient` replays the recorded sub-graph.
+
+Recording: every op that has an input connected to something the tape watches appends a node (a
+structure key, a pure JAX function, its input and output Tensors). Watched things are variables
+read while the tape records and tensors passed to `watch`.
+
+Differentiation: every source gets a zero perturbation `d`, added wherever the source enters the
+recorded graph (each read of a watched variable, each use of a watched or intermediate tensor).
+`gradient` replays the sub-graph from those entry points to the target as a pure function of the
+perturbations, with every other input passed in as an argument, and takes its VJP at d = 0. This
+reproduces TF's rules: reads on both sides of an `assign` both count, assigns cut the flow, uses
+before `watch` do not count, and intermediates can be sources. The VJP runs through `jax.jit`,
+cached by the sub-graph's structure, so a training loop compiles it once.
+
+Higher order: a `gradient` computed while other tapes record is itself recorded on them as one
+node whose function is the (differentiable) jitted VJP, so nested tapes work to any order.
+"""
+
+import contextlib
+import enum
+import threading
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from tfcompat._src import logs
+from tfcompat._src.compile_cache import CompileCache
+from tfcompat._src.export import export
+from tfcompat._src.tensor import Tensor
+
+_local = threading.local()
+GRADIENT_CACHE = CompileCache("tape.gradient")
+
+
+def _active() -> list:
+    tapes = getattr(_local, "tapes", None)
+    if tapes is None:
+        tapes = _local.tapes = []
+    return tapes
+
+
+def is_recording() -> bool:
+    return bool(getattr(_local, "tapes", None))
+
+
+def record(key, fn, inputs, outputs):
+    """Records one op call on every active tape that sees one of its inputs."""
+    for t in _local.tapes:
+        t._record(key, fn, inputs, outputs)
+
+
+def variable_read(var, tensor):
+    """Called by Variable for each read while a tape records."""
+    for t in _local.tapes:
+        t._on_read(var, tensor)
+
+
+def _is_variable(x) -> bool:
+    return hasattr(x, "_is_variable")
+
+
+def _differentiable(dtype) -> bool:
+    return dtype.is_floating or dtype.is_complex
+
+
+def _flatten(structure):
+    leaves, treedef = jax.tree_util.tree_flatten(
+        structure, is_leaf=lambda x: isinstance(x, Tensor) or _is_variable(x))
+    return leaves, treedef
+
+
+@export("UnconnectedGradients")
+class UnconnectedGradients(enum.Enum):
+    """What `gradient` returns for a source the target does not depend on."""
+
+    NONE = "none"
+    ZERO = "zero"
+
+
+class _Node:
+    __slots__ = ("key", "fn", "inputs", "outputs")
+
+    def __init__(self, key, fn, inputs, outputs):
+        self.key, self.fn, self.inputs, self.outputs = key, fn, inputs, outputs
+
+
+@export("GradientTape")
+class GradientTape:
+    """`tf.GradientTape`: records operations for automatic differentiation."""
+
+    def __init__(self, persistent: bool = False, watch_accessed_variables: bool = True):
+        self._persistent = persistent
+        self._watch_accessed_variables = watch_accessed_variables
+        self._recording = False
+        self._used = False
+        self._entered = False
+        self._clear()
+
+    def _clear(self):
+        self._nodes: list[_Node] = []
+        self._tracked: dict[int, Tensor] = {}   # tensors connected to something watched
+        self._reads: dict[int, int] = {}        # id(read tensor) -> id(variable)
+        self._watched_vars: dict[int, object] = {}
+
+    # -- recording -------------------------------------------------------------------------
+
+    def __enter__(self):
+        if self._recording:
+            raise ValueError("Tape is still recording, This can happen if you try to re-enter "
+                             "an already-active tape.")
+        self._push()
+        return self
+
+    def __exit__(self, *exc):
+        if self._recording:
+            self._pop()
+
+    def _push(self):
+        _active().append(self)
+        self._recording = True
+        self._entered = True
+
+    def _pop(self):
+        tapes = _active()
+        for i in range(len(tapes) - 1, -1, -1):
+            if tapes[i] is self:
+                del tapes[i]
+                break
+        self._recording = False
+
+    def _record(self, key, fn, inputs, outputs):
+        tracked = self._tracked
+        for x in inputs:
+            if id(x) in tracked:
+                break
+        else:
+            return
+        self._nodes.append(_Node(key, fn, tuple(inputs), tuple(outputs)))
+        for o in outputs:
+            if _differentiable(o.dtype):
+                tracked[id(o)] = o
+
+    def _on_read(self, var, tensor):
+        vid = id(var)
+        if vid not in self._watched_vars:
+            if not (self._watch_accessed_variables and var.trainable):
+                return
+            self._watched_vars[vid] = var
+        if _differentiable(var.dtype):
+            self._tracked[id(tensor)] = tensor
+            self._reads[id(tensor)] = vid
+
+    def watch(self, tensor):
+        """Marks tensors or variables (any nest of them) as sources from now on."""
+        for t in _flatten(tensor)[0]:
+            if _is_variable(t):
+                self._watched_vars[id(t)] = t
+            elif isinstance(t, Tensor):
+                if not _differentiable(t.dtype):
+                    logs.warning_limited(
+                        "watch_dtype", 5, "The dtype of the watched tensor must be floating "
+                        f"(e.g. tf.float32), got {t.dtype!r}")
+                    continue
+                self._tracked[id(t)] = t
+            else:
+                raise ValueError(f"Passed in object {t!r} of type {type(t).__name__!r}, not "
+                                 "tf.Tensor or tf.Variable or ExtensionType.")
+
+    @contextlib.contextmanager
+    def stop_recording(self):
+        """Temporarily stops recording on all tapes of this thread (as TF does)."""
+        if not self._recording:
+            if self._entered:
+                raise ValueError("Tape is not recording.")
+            raise RuntimeError("Trying to stop recording a tape which is not recording.")
+        saved = _local.tapes
+        _local.tapes = []
+        try:
+            yield
+        finally:
+            _local.tapes = saved
+
+    def reset(self):
+        """Forgets everything recorded so far; keeps recording if it was."""
+        self._clear()
+
+    def watched_variables(self):
+        """The watched variables, in the order they were created (as TF returns them)."""
+        return tuple(sorted(self._watched_vars.values(), key=lambda v: v._uid))
+
+    # -- differentiation -------------------------------------------------------------------
+
+    def gradient(self, target, sources, output_gradients=None,
+                 unconnected_gradients=UnconnectedGradients.NONE):
+        """`tf.GradientTape.gradient`: d(sum of targets)/d(sources), in the sources' structure."""
+        if self._used:
+            raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
+                               "set of gradients (or jacobians)")
+        if self._recording:
+            if not self._persistent:
+                self._pop()
+            else:
+                logs.warning_limited(
+                    "persistent_inside", 1, "Calling GradientTape.gradient on a persistent tape "
+                    "inside its context is significantly less efficient than calling it outside "
+                    "the context (it causes the gradient ops to be recorded on the tape, leading "
+                    "to increased CPU and memory usage). Only call GradientTape.gradient inside "
+                    "the context if you actually want to trace the gradient in order to compute "
+                    "higher order derivatives.")
+        try:
+            unconnected = UnconnectedGradients(
+                unconnected_gradients.value if isinstance(unconnected_gradients,
+                                                          UnconnectedGradients)
+                else unconnected_gradients)
+        except ValueError:
+            raise ValueError(
+                f"Unknown value for unconnected_gradients: {unconnected_gradients!r}") from None
+        if target is None:
+            raise TypeError("Argument `target` should be a list or nested structure of Tensors, "
+                            "Variables or CompositeTensors to be differentiated, but received "
+                            "None.")
+        targets = _flatten(target)[0]
+        flat_sources, treedef = _flatten(sources)
+        cots = None
+        if output_gradients is not None:
+            cots = _flatten(output_gradients)[0]
+            if len(cots) != len(targets):
+                raise ValueError("output_gradients must have the same structure as target.")
+        grads = self._gradient(targets, flat_sources, cots,
+                               unconnected is UnconnectedGradients.ZERO)
+        if not self._persistent:
+            self._used = True
+            self._clear()
+        return jax.tree_util.tree_unflatten(treedef, grads)
+
+    def _gradient(self, targets, sources, cots, zero_unconnected):
+        for x in list(targets) + list(sources):
+            if not (isinstance(x, Tensor) or _is_variable(x)):
+                raise AttributeError(f"'{type(x).__name__}' object has no attribute 'dtype'")
+        perturb, targets = self._entry_points(targets, sources)
+        program = _Program(self._nodes, targets, perturb)
+        used = program.used_sources
+        values = [None] * len(sources)
+        if used:
+            cot_values = [None] * len(program.target_slots) if cots is None else [
+                _as_value(cots[i], targets[i].dtype) for i in program.target_indices]
+            fn = GRADIENT_CACHE.get(program.key(cot_values, sources),
+                                    lambda: program.build(sources))
+            const_values = [x._value for x in program.const_tensors]
+            for i, g in zip(used, fn(const_values, cot_values), strict=True):
+                values[i] = Tensor(g, sources[i].dtype)
+            if is_recording():
+                self._record_gradient(fn, program, cots, [values[i] for i in used])
+        out = []
+        for s, g in zip(sources, values, strict=True):
+            if g is None and zero_unconnected:
+                g = Tensor(jnp.zeros(tuple(s.shape), s.dtype.as_numpy_dtype), s.dtype)
+            out.append(g)
+        return out
+
+    def _entry_points(self, targets, sources):
+        """Maps id(tensor) -> indices of the sources whose perturbation enters at that tensor."""
+        perturb: dict[int, list[int]] = {}
+        by_var: dict[int, list[int]] = {}
+        for i, s in enumerate(sources):
+            if not _differentiable(s.dtype):
+                continue
+            if _is_variable(s):
+                by_var.setdefault(id(s), []).append(i)
+            elif id(s) in self._tracked:
+                perturb.setdefault(id(s), []).append(i)
+        for tid, vid in self._reads.items():
+            if vid in by_var:
+                perturb.setdefault(tid, []).extend(by_var[vid])
+        snapshots = []
+        for t in targets:
+            if _is_variable(t):
+                # A variable target is its current value; it is its own source (d v / d v = 1).
+                snap = Tensor(t._value, t.dtype)
+                if id(t) in by_var:
+                    perturb[id(snap)] = list(by_var[id(t)])
+                t = snap
+            snapshots.append(t)
+        return perturb, snapshots
+
+    def _record_gradient(self, fn, program, cots, outputs):
+        inputs = list(program.const_tensors)
+        given = []
+        if cots is not None:
+            given = [_as_tensor(cots[i], program.targets[i].dtype)
+                     for i in program.target_indices]
+            inputs += given
+        n_const = len(program.const_tensors)
+        n_cot = len(program.target_slots)
+        has_cots = bool(given)
+
+        def replayed_gradient(*vals):
+            cv = list(vals[n_const:]) if has_cots else [None] * n_cot
+            return tuple(fn(list(vals[:n_const]), cv))
+
+        record(("gradient", program.last_key), replayed_gradient, inputs, outputs)
+
+    def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
+                 parallel_iterations=None, experimental_use_pfor=True):
+        """`tf.GradientTape.jacobian`: one gradient per target element, stacked."""
+        del parallel_iterations
+        if self._used:
+            raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
+                               "set of gradients (or jacobians)")
+        if not experimental_use_pfor and not self._persistent:
+            raise RuntimeError("GradientTape must be created with persistent=True to compute "
+                               "the jacobian with eager execution enabled and with  "
+                               "experimental_use_pfor set to False.")
+        if self._recording and not self._persistent:
+            self._pop()
+        flat_sources, treedef = _flatten(sources)
+        t = target if isinstance(target, Tensor) else Tensor(target._value, target.dtype)
+        n = int(np.prod(tuple(t.shape), dtype=np.int64))
+        rows = []
+        for k in range(n):
+            cot = np.zeros(n, t.dtype.as_numpy_dtype)
+            cot[k] = 1
+            rows.append(self._gradient([target], flat_sources,
+                                       [Tensor(cot.reshape(tuple(t.shape)), t.dtype)],
+                                       unconnected_gradients in ("zero",
+                                                                 UnconnectedGradients.ZERO)))
+        out = []
+        for j, s in enumerate(flat_sources):
+            col = [r[j] for r in rows]
+            if all(g is None for g in col):
+                out.append(None)
+                continue
+            stacked = jnp.stack([jnp.asarray(g._value) for g in col])
+            out.append(Tensor(stacked.reshape(tuple(t.shape) + tuple(s.shape)), s.dtype))
+        if not self._persistent:
+            self._used = True
+            self._clear()
+        return jax.tree_util.tree_unflatten(treedef, out)
+
+
+def _as_value(x, dtype):
+    return _as_tensor(x, dtype)._value
+
+
+def _as_tensor(x, dtype):
+    if isinstance(x, Tensor):
+        return x
+    if _is_variable(x):
+        return x.value()
+    return Tensor(np.asarray(x, dtype.as_numpy_dtype), dtype)
+
+
+class _Program:
+    """The recorded sub-graph between the sources' entry points and the targets, in slots."""
+
+    def __init__(self, nodes, targets, perturb):
+        live = set(perturb)
+        live_nodes = []
+        for node in nodes:
+            for x in node.inputs:
+                if id(x) in live:
+                    live_nodes.append(node)
+                    live.update(id(o) for o in node.outputs)
+                    break
+        need = {id(t) for t in targets if id(t) in live}
+        kept = []
+        for node in reversed(live_nodes):
+            if any(id(o) in need for o in node.outputs):
+                kept.append(node)
+                need.update(id(x) for x in node.inputs if id(x) in live)
+        kept.reverse()
+
+        slot: dict[int, int] = {}
+        self.const_tensors: list[Tensor] = []
+        self.const_slots: list[int] = []
+        self.entries = []
+        self.fns = []
+
+        def const(x):
+            s = slot[id(x)] = len(slot)
+            self.const_tensors.append(x)
+            self.const_slots.append(s)
+            return s
+
+        for node in kept:
+            ins = tuple(slot[id(x)] if id(x) in slot else const(x) for x in node.inputs)
+            outs = []
+            for o in node.outputs:
+                s = slot[id(o)] = len(slot)
+                outs.append(s)
+            self.entries.append((node.key, ins, tuple(outs)))
+            self.fns.append(node.fn)
+        self.targets = targets
+        self.target_indices = []
+        self.target_slots = []
+        for i, t in enumerate(targets):
+            if id(t) in slot:
+                s = slot[id(t)]
+            elif id(t) in perturb:
+                s = const(t)
+            else:
+                continue  # unconnected target: contributes nothing
+            self.target_indices.append(i)
+            self.target_slots.append(s)
+        self.n_slots = len(slot)
+        self.perturbed = {slot[k]: tuple(v) for k, v in perturb.items() if k in slot}
+        self.used_sources = sorted({i for v in self.perturbed.values() for i in v})
+        if not self.target_slots:
+            self.used_sources = []
+        self.last_key = None
+
+    def key(self, cot_values, sources):
+        consts = tuple((s, np.shape(x._value), x.dtype) for s, x in
+                       zip(self.const_slots, self.const_tensors, strict=True))
+        srcs = tuple((tuple(sources[i].shape), sources[i].dtype) for i in self.used_sources)
+        self.last_key = (tuple(self.entries), consts, tuple(sorted(self.perturbed.items())),
+                         tuple(self.target_slots), srcs, tuple(self.used_sources),
+                         tuple(c is None for c in cot_values))
+        return self.last_key
+
+    def build(self, sources):
+        """A jitted `f(const_values, cotangents) -> gradients of the used sources`."""
+        entries, fns, n_slots = self.entries, self.fns, self.n_slots
+        const_slots, target_slots = tuple(self.const_slots), tuple(self.target_slots)
+        position = {src: j for j, src in enumerate(self.used_sources)}
+        perturbed = {s: tuple(position[i] for i in v) for s, v in self.perturbed.items()}
+        specs = [(tuple(sources[i].shape), sources[i].dtype.as_numpy_dtype)
+                 for i in self.used_sources]
+
+        def bump(env, s, deltas):
+            for j in perturbed[s]:
+                env[s] = env[s] + deltas[j]
+
+        def replay(deltas, consts):
+            env = [None] * n_slots
+            for s, v in zip(const_slots, consts, strict=True):
+                env[s] = v
+                if s in perturbed:
+                    bump(env, s, deltas)
+            for fn, (_, ins, outs) in zip(fns, entries, strict=True):
+                r = fn(*[env[s] for s in ins])
+                if not isinstance(r, (tuple, list)):
+                    r = (r,)
+                for s, v in zip(outs, r, strict=True):
+                    env[s] = v
+                    if s in perturbed:
+                        bump(env, s, deltas)
+            return [env[s] for s in target_slots]
+
+        def gradients(consts, cots):
+            GRADIENT_CACHE.traced()
+            zeros = [jnp.zeros(shape, dtype) for shape, dtype in specs]
+            outs, vjp = jax.vjp(lambda d: replay(d, consts), zeros)
+            cots = [jnp.ones_like(o) if c is None else c for c, o in zip(cots, outs, strict=True)]
+            return vjp(cots)[0]
+
+        return jax.jit(gradients)

@@ -1,0 +1,185 @@
+"""`tf.Variable`: mutable state read into immutable Tensors.
+
+Each read while a tape records is reported to the tapes (`tape.variable_read`), which is how
+trainable variables are watched automatically. Assignments replace the stored array and are not
+recorded, so they cut the gradient as in TF.
+"""
+
+import itertools
+
+import jax.numpy as jnp
+import numpy as np
+
+from tfcompat._src import dtypes, tape
+from tfcompat._src.export import export
+from tfcompat._src.tensor import OperatorMixin, Tensor, host_array, to_tensor
+from tfcompat._src.tensor_shape import TensorShape
+
+_uids = itertools.count()
+
+
+class _Storage:
+    """The value cell a Variable and the views returned by its assign methods share."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+@export("Variable")
+class Variable(OperatorMixin):
+    """`tf.Variable` (TF's ResourceVariable in eager mode)."""
+
+    _is_variable = True
+
+    def __init__(self, initial_value=None, trainable=None, validate_shape=True,
+                 caching_device=None, name=None, variable_def=None, dtype=None,
+                 import_scope=None, constraint=None, synchronization=None, aggregation=None,
+                 shape=None, **v1_kwargs):
+        del validate_shape, caching_device, import_scope, synchronization, aggregation
+        unknown = set(v1_kwargs) - {"use_resource", "expected_shape", "collections",
+                                    "experimental_enable_variable_lifting"}
+        if unknown:
+            raise TypeError(f"Variable got unexpected keyword arguments: {sorted(unknown)}")
+        if initial_value is None and variable_def is None:
+            raise ValueError("The `initial_value` arg to `tf.Variable` must be specified except "
+                             "when you are not providing a `variable_def`. You provided neither.")
+        if callable(initial_value):
+            initial_value = initial_value()
+        dtype = None if dtype is None else dtypes.as_dtype(dtype)
+        try:
+            value = _convert(initial_value, dtype)
+        except ValueError as e:
+            raise ValueError(f"initial_value: {e}") from None
+        self._dtype = value.dtype
+        self._storage = _Storage(jnp.asarray(value._value))
+        self._shape = TensorShape(np.shape(value._value) if shape is None else shape)
+        self._name = (name if name is not None else "Variable") + ":0"
+        self._trainable = True if trainable is None else bool(trainable)
+        self._constraint = constraint
+        self._uid = next(_uids)
+
+    # -- reads -----------------------------------------------------------------------------
+
+    @property
+    def _value(self):
+        return self._storage.value
+
+    def value(self) -> Tensor:
+        """Reads the current value; tapes that watch this variable see the read."""
+        t = Tensor(self._storage.value, self._dtype)
+        if tape.is_recording():
+            tape.variable_read(self, t)
+        return t
+
+    def read_value(self) -> Tensor:
+        return self.value()
+
+    def numpy(self):
+        arr = np.asarray(self._storage.value)
+        return arr[()] if arr.ndim == 0 else arr
+
+    def __array__(self, dtype=None, copy=None):
+        arr = np.asarray(self._storage.value)
+        return arr if dtype is None else arr.astype(dtype)
+
+    def __jax_array__(self):
+        return jnp.asarray(self._storage.value)
+
+    def __bool__(self):
+        return bool(self.numpy())
+
+    def __float__(self):
+        return float(self.numpy())
+
+    def __int__(self):
+        return int(self.numpy())
+
+    def __index__(self):
+        return int(self.numpy())
+
+    def __len__(self):
+        if not self._shape.rank:
+            raise TypeError("Scalar tensor has no `len()`")
+        return self._shape[0]
+
+    def __iter__(self):
+        return iter(self.value())
+
+    def __hash__(self):
+        raise TypeError("Variable is unhashable. Instead, use variable.ref() as the key. "
+                        f"(Variable: {self!r})")
+
+    def ref(self):
+        return self.value().__class__.ref(self)
+
+    # -- attributes ------------------------------------------------------------------------
+
+    dtype = property(lambda self: self._dtype)
+    shape = property(lambda self: self._shape)
+    name = property(lambda self: self._name)
+    trainable = property(lambda self: self._trainable)
+    constraint = property(lambda self: self._constraint)
+    device = property(lambda self: "/job:localhost/replica:0/task:0/device:CPU:0")
+
+    def get_shape(self) -> TensorShape:
+        return self._shape
+
+    @property
+    def initial_value(self):
+        raise RuntimeError("This property is not supported when eager execution is enabled.")
+
+    # -- writes ----------------------------------------------------------------------------
+
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        """Replaces the value; checks dtype and shape first, so a failed assign changes nothing."""
+        new = self._checked(_convert(value, self._dtype)._value)
+        self._storage.value = new
+        return _UnreadVariable(self) if read_value else None
+
+    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        d = self._checked(_convert(delta, self._dtype)._value)
+        self._storage.value = jnp.add(self._storage.value, d)
+        return _UnreadVariable(self) if read_value else None
+
+    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        d = self._checked(_convert(delta, self._dtype)._value)
+        self._storage.value = jnp.subtract(self._storage.value, d)
+        return _UnreadVariable(self) if read_value else None
+
+    def _checked(self, value):
+        if tuple(np.shape(value)) != tuple(self._shape):
+            raise ValueError(
+                f"Cannot assign value to variable ' {self._name}': Shape mismatch.The variable "
+                f"shape {self._shape}, and the assigned value shape {TensorShape(np.shape(value))}"
+                " are incompatible.")
+        return jnp.asarray(value)
+
+    def __repr__(self):
+        from tfcompat._src import printing
+        return printing.variable_repr(self)
+
+    __str__ = __repr__
+
+
+class _UnreadVariable(Variable):
+    """What `assign` returns in eager TF: a view of the same variable named 'UnreadVariable'."""
+
+    def __init__(self, parent: Variable):  # noqa: B027 - deliberately no Variable.__init__
+        self.__dict__.update(parent.__dict__)
+        self._name = "UnreadVariable"
+
+
+def _convert(value, dtype) -> Tensor:
+    """TF's conversion for initial values and assigned values."""
+    if isinstance(value, Variable):
+        value = value.value()
+    if isinstance(value, Tensor):
+        if dtype is not None and value.dtype != dtype:
+            raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with "
+                             f"dtype {value.dtype.name}: {value!r}")
+        return value
+    if dtype is None:
+        return to_tensor(value)
+    return Tensor(host_array(value, dtype), dtype)
