@@ -1,0 +1,85 @@
+"""GradientTape: every snippet in golden/tape_cases.py gives what TF 2.21 gave (golden/tape.json)."""
+
+import json
+import pathlib
+import sys
+
+import numpy as np
+import pytest
+
+import tfcompat as tf
+from tfcompat._src.tape import GRADIENT_CACHE
+
+GOLDEN = pathlib.Path(__file__).parent / "golden"
+sys.path.insert(0, str(GOLDEN))
+from snippets import close, run  # noqa: E402
+from tape_cases import CASES  # noqa: E402
+
+EXPECTED = json.loads((GOLDEN / "tape.json").read_text())
+
+
+def test_every_case_has_a_golden():
+    assert sorted(EXPECTED) == sorted(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_matches_tensorflow(name):
+    # Structure, dtypes, shapes, Nones and errors exactly; float values to 2e-7 relative (about
+    # one float32 ulp): XLA fuses the replayed gradient, TF rounds after every op.
+    got = run(tf.compat.v1, CASES[name])
+    assert close(got, EXPECTED[name], rtol=2e-7), (got, EXPECTED[name])
+
+
+def test_seed_loop_compiles_gradient_once():
+    x = tf.Variable(0.0, name="x")
+    a, b, c = tf.constant(1.0), tf.constant(-2.0), tf.constant(1.0)
+    opt = tf.train.GradientDescentOptimizer(learning_rate=0.01)
+    before = GRADIENT_CACHE.stats()
+    for _ in range(1000):
+        with tf.GradientTape() as tape:
+            y = a * tf.pow(x, 2) + b * x + c
+        opt.apply_gradients([(tape.gradient(y, x), x)])
+    after = GRADIENT_CACHE.stats()
+    assert after["compilations"] - before["compilations"] <= 1
+    assert after["misses"] - before["misses"] <= 1
+    assert after["hits"] - before["hits"] >= 999
+    assert x.numpy() == np.float32(0.999998569)  # TF prints 0.999998569: the same float32
+
+
+def test_cache_is_bounded():
+    assert GRADIENT_CACHE.maxsize > 0 and len(GRADIENT_CACHE) <= GRADIENT_CACHE.maxsize
+
+
+def test_tapes_are_thread_local():
+    import threading
+
+    x = tf.Variable(2.0)
+    seen = {}
+
+    def other_thread():
+        seen["y"] = x * x  # runs while the main thread's tape records
+
+    with tf.GradientTape() as t:
+        th = threading.Thread(target=other_thread)
+        th.start()
+        th.join()
+        z = x * 3.0
+    assert t.gradient(seen["y"], x) is None
+    with tf.GradientTape() as t2:
+        z = x * 3.0
+    assert float(t2.gradient(z, x)) == 3.0
+
+
+def test_fourth_order():
+    x = tf.Variable(1.5)
+    with tf.GradientTape() as t4:
+        with tf.GradientTape() as t3:
+            with tf.GradientTape() as t2:
+                with tf.GradientTape() as t1:
+                    y = x * x * x * x * x
+                g1 = t1.gradient(y, x)
+            g2 = t2.gradient(g1, x)
+        g3 = t3.gradient(g2, x)
+    g4 = t4.gradient(g3, x)
+    # d^4/dx^4 x^5 = 120 x
+    assert float(g4) == pytest.approx(180.0, rel=1e-6)
