@@ -13,6 +13,6 @@ def enable_eager_execution(config=None, device_policy=None, execution_mode=None)
     """TF 1's switch to eager mode; a no-op here, where execution is always eager."""
 
 
-@export(v1=("enable_v2_behavior",))
+@export("enable_v2_behavior")
 def enable_v2_behavior():
     """A no-op: tfcompat always behaves as TF 2."""

@@ -109,7 +109,9 @@ def _export_all():
     from tfcompat._src.export import export_value
     for name, value in list(globals().items()):
         if name[0].isupper() and not name.startswith("_"):
-            export_value(value, (f"errors.{name}",))
+            # OperatorNotAllowedInGraphError is TF 2 only.
+            v1 = () if name == "OperatorNotAllowedInGraphError" else None
+            export_value(value, (f"errors.{name}",), v1)
 
 
 _export_all()
