@@ -331,4 +331,10 @@ with tf.GradientTape() as t:
     y = tf.sqrt(x) / tf.log(x) - tf.negative(x)
 result = t.gradient(y, x)
 """,
+    "relu_sigmoid_tanh": """
+x = tf.Variable([-1.0, 0.0, 2.0])
+with tf.GradientTape() as t:
+    y = tf.nn.relu(x) + tf.sigmoid(x) * tf.nn.tanh(x)
+result = [y, t.gradient(y, x)]
+""",
 }

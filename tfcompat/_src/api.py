@@ -33,6 +33,7 @@ def _namespace(root, path: str) -> types.ModuleType:
         if not isinstance(child, types.ModuleType):
             full = f"{mod.__name__}.{part}"
             child = Namespace(full, _DOC.format(full.partition(".")[2]))
+            child.__path__ = []  # a package, so `import tfcompat.compat.v1.train` works
             sys.modules[full] = child
             setattr(mod, part, child)
         mod = child
