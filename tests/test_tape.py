@@ -24,10 +24,11 @@ def test_every_case_has_a_golden():
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_matches_tensorflow(name):
-    # Structure, dtypes, shapes, Nones and errors exactly; float values to 2e-7 relative (about
-    # one float32 ulp): XLA fuses the replayed gradient, TF rounds after every op.
+    # Structure, dtypes, shapes, Nones and errors exactly; float values to 1e-6 relative (a few
+    # float32 ulps): XLA fuses the replayed gradient where TF rounds after every op, and XLA's
+    # exp/tanh/sigmoid differ from Eigen's in the last bits. The seed is pinned bit for bit below.
     got = run(tf.compat.v1, CASES[name])
-    assert close(got, EXPECTED[name], rtol=2e-7), (got, EXPECTED[name])
+    assert close(got, EXPECTED[name], rtol=1e-6), (got, EXPECTED[name])
 
 
 def test_seed_loop_compiles_gradient_once():
