@@ -15,7 +15,8 @@ class DType:
         self._enum = enum
 
     name = property(lambda self: self._name)
-    as_numpy_dtype = property(lambda self: self._np)
+    # TF's string dtype maps to Python's `object`, not np.object_ (NumPy treats them alike).
+    as_numpy_dtype = property(lambda self: object if self._name == "string" else self._np)
     as_datatype_enum = property(lambda self: self._enum)
     base_dtype = property(lambda self: self)
     is_numpy_compatible = property(lambda self: self._name != "bfloat16")
@@ -28,7 +29,7 @@ class DType:
 
     @property
     def size(self) -> int:
-        return np.dtype(self._np).itemsize
+        return 0 if self._name == "string" else np.dtype(self._np).itemsize
 
     @property
     def real_dtype(self) -> "DType":
@@ -36,20 +37,20 @@ class DType:
 
     @property
     def min(self):
-        return self._limits().min
+        return self._limits("minimum").min
 
     @property
     def max(self):
-        return self._limits().max
+        return self._limits("maximum").max
 
-    def _limits(self):
+    def _limits(self, which: str):
         if self.is_floating:
             info = ml_dtypes.finfo(self._np)
             return _Limits(self._np(info.min), self._np(info.max))
         if self.is_integer:
             info = np.iinfo(self._np)
             return _Limits(info.min, info.max)
-        raise TypeError(f"Cannot find minimum value of {self}.")
+        raise TypeError(f"Cannot find {which} value of {self} with type {self}.")
 
     def is_compatible_with(self, other) -> bool:
         return self == as_dtype(other)
@@ -110,7 +111,9 @@ ALL = (float16, bfloat16, float32, float64, int8, int16, int32, int64, uint8, ui
        uint64, bool_, complex64, complex128, string)
 _BY_NAME = {d.name: d for d in ALL}
 _BY_NAME.update(half=float16, double=float64)
+_BY_ENUM = {d.as_datatype_enum: d for d in ALL}
 _BY_NP = {np.dtype(d.as_numpy_dtype): d for d in ALL if d is not string}
+_BY_NP[np.dtype(np.object_)] = string
 _BY_NP[np.dtype(np.str_)] = string
 _BY_NP[np.dtype(np.bytes_)] = string
 
@@ -131,6 +134,10 @@ def as_dtype(type_value) -> DType:
     if isinstance(type_value, str):
         if type_value in _BY_NAME:
             return _BY_NAME[type_value]
+    elif isinstance(type_value, int) and not isinstance(type_value, bool):
+        # TF accepts DataType enum values: tf.as_dtype(1) is tf.float32 (so tf.float32 == 1).
+        if type_value in _BY_ENUM:
+            return _BY_ENUM[type_value]
     elif type_value is float:
         return float32
     elif type_value is bool:
@@ -145,7 +152,8 @@ def as_dtype(type_value) -> DType:
                 return string
             if np_dtype in _BY_NP:
                 return _BY_NP[np_dtype]
-    raise TypeError(f"Cannot convert the argument `type_value`: {type_value!r} to a TensorFlow DType.")
+    raise TypeError(f"Cannot convert the argument `type_value`: {type_value!r} to a TensorFlow "
+                    "DType.")
 
 
 def infer_dtype(value) -> DType:
@@ -178,7 +186,11 @@ def infer_dtype(value) -> DType:
 
 
 def _infer_sequence(seq) -> DType:
-    """Mixed int/float lists are float32; the widest kind wins, as TF's sequence conversion does."""
+    """Mixed int/float lists are float32; the widest kind wins, as TF's sequence conversion does.
+
+    A NumPy scalar keeps its dtype only as the first element: after a Python number it counts
+    as the Python number it equals (`[1, np.float64(2.5)]` is float32).
+    """
     kinds = set()
     out_of_range = False
 
@@ -188,6 +200,8 @@ def _infer_sequence(seq) -> DType:
             for item in x:
                 walk(item)
             return
+        if kinds and isinstance(x, np.generic) and x.dtype.kind in "biufc":
+            x = x.item()
         d = infer_dtype(x)
         kinds.add(d)
         if d is int64 and not isinstance(x, np.generic):

@@ -27,7 +27,8 @@ class OpError(Exception):
     """The base class of errors raised by failing ops (`tf.errors.OpError`)."""
 
     def __init__(self, node_def, op, message, error_code=UNKNOWN, *args):
-        super().__init__(message, *args)
+        # TF passes nothing to Exception: `e.args` is () and repr(e) is "InvalidArgumentError()".
+        super().__init__()
         self._node_def = node_def
         self._op = op
         self._message = message
@@ -95,7 +96,8 @@ UnauthenticatedError = _subclass("UnauthenticatedError", UNAUTHENTICATED,
 
 
 class OperatorNotAllowedInGraphError(TypeError):
-    """An operation is not allowed while tracing a graph (`tf.errors.OperatorNotAllowedInGraphError`)."""
+    """An operation is not allowed while tracing a graph
+    (`tf.errors.OperatorNotAllowedInGraphError`)."""
 
 
 def invalid_argument(message: str, op: str | None = None) -> InvalidArgumentError:

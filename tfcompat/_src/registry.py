@@ -41,6 +41,9 @@ class OpDef:
     convert_hint: bool              # a bad Python operand is an InvalidArgumentError, not TypeError
     broadcasting: bool
     attr_names: tuple = field(default=())
+    device_kernel: str = ""         # the CPU kernel TF names in messages ("_MklMatMul")
+    error_name: str | None = ""     # what follows "[Op:Kernel]": " name: " + this, or nothing
+    allowed_text: tuple = ()        # TF's "allowed values" list, in TF's order for this op
 
 
 OPS: dict[str, OpDef] = {}
@@ -50,7 +53,9 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
        kernel: str | None = None, v1_aliases: dict[str, str] | None = None,
        dtypes_: frozenset = dtypes.ANY, policy: str = SAME, differentiable: bool = True,
        operators: tuple[str, ...] = (), arg_aliases: dict[str, str] | None = None,
-       convert_hint: bool = False, broadcasting: bool = False, tensors: int | None = None):
+       convert_hint: bool = False, broadcasting: bool = False, tensors: int | None = None,
+       device_kernel: str | None = None, error_name: str | None = "",
+       allowed: tuple[str, ...] | None = None):
     """Registers a JAX implementation as a TF op and publishes it under its TF paths.
 
     `tensors` is how many leading parameters are tensors (default: those without defaults).
@@ -59,15 +64,22 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
     their own wrapper, as TF's v1 adapters are distinct functions. `name` names an op that has no
     public path (e.g. Tensor.__getitem__).
     `operators` names Python operators the op provides ("add" installs __add__ and __radd__).
+    Error messages: `device_kernel` is the kernel TF's CPU build runs when it differs from the op
+    (oneDNN's "_MklMatMul"); `error_name` is the text after "[Op:Kernel] name: " (None: TF adds
+    no name part); `allowed` lists TF's dtype names in the order TF's "allowed values" message
+    uses (default: `dtypes_` in TF's usual order).
     """
     def wrap(impl):
         sig = inspect.signature(impl)
         params = list(sig.parameters.values())
         n = tensors if tensors is not None else sum(p.default is p.empty for p in params)
         canonical = name or (v2 or v1)[0]
-        opdef = OpDef(canonical, impl, kernel or _default_kernel(canonical), n, dtypes_, policy,
+        kname = kernel or _default_kernel(canonical)
+        opdef = OpDef(canonical, impl, kname, n, dtypes_, policy,
                       differentiable, convert_hint, broadcasting,
-                      tuple(p.name for p in params[n:]))
+                      tuple(p.name for p in params[n:]), device_kernel or kname, error_name,
+                      allowed or tuple(_kind(dtypes.as_dtype(t)) for t in _TF_ORDER
+                                       if dtypes.as_dtype(t) in dtypes_))
         OPS[canonical] = opdef
         public = _public_wrapper(opdef, sig, arg_aliases or {})
         public.opdef = opdef
@@ -92,10 +104,9 @@ def _public_wrapper(opdef: OpDef, sig: inspect.Signature, aliases: dict[str, str
     """The TF-signature function: accepts `name=` and TF1 argument names, then calls apply_op."""
     params = list(sig.parameters.values())
     n = opdef.n_tensors
-    public_sig = sig.replace(parameters=params + [
-        inspect.Parameter("name", inspect.Parameter.KEYWORD_ONLY if any(
-            p.kind == p.VAR_POSITIONAL for p in params) else inspect.Parameter.POSITIONAL_OR_KEYWORD,
-            default=None)])
+    kind = inspect.Parameter.KEYWORD_ONLY if any(p.kind == p.VAR_POSITIONAL for p in params) \
+        else inspect.Parameter.POSITIONAL_OR_KEYWORD
+    public_sig = sig.replace(parameters=params + [inspect.Parameter("name", kind, default=None)])
 
     @functools.wraps(opdef.impl)
     def public(*args, **kwargs):
@@ -125,7 +136,7 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
     values = [t._value for t in tensors]
     try:
         out = opdef.impl(*values, **attrs)
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, errors.OpError) as e:
         raise _op_error(opdef, tensors, e) from None
     if isinstance(out, tuple):
         outs = tuple(Tensor(o) for o in out)
@@ -158,6 +169,8 @@ def _read(x):
 
 def _convert_inputs(opdef: OpDef, inputs) -> list[Tensor]:
     inputs = [_read(x) for x in inputs]
+    if len(opdef.dtypes) == 1:
+        return _convert_fixed(opdef, inputs, next(iter(opdef.dtypes)))
     if opdef.policy == INDEPENDENT:
         tensors = [x if isinstance(x, Tensor) else to_tensor(x) for x in inputs]
     else:
@@ -180,9 +193,7 @@ def _convert_inputs(opdef: OpDef, inputs) -> list[Tensor]:
                 if opdef.policy == TRUEDIV:
                     raise TypeError(f"`x` and `y` must have the same dtype, got {anchor!r} != "
                                     f"{x.dtype!r}.")
-                raise errors.invalid_argument(
-                    f"cannot compute {opdef.kernel} as input #{i}(zero-based) was expected to be "
-                    f"a {_kind(anchor)} tensor but is a {_kind(x.dtype)} tensor", opdef.kernel)
+                raise _cannot_compute(opdef, i, anchor, x.dtype)
             tensors.append(x)
     for t in tensors:
         if t.dtype not in opdef.dtypes:
@@ -195,32 +206,62 @@ def _convert_inputs(opdef: OpDef, inputs) -> list[Tensor]:
     return tensors
 
 
+def _convert_fixed(opdef: OpDef, inputs, want: dtypes.DType) -> list[Tensor]:
+    """Ops with one fixed input dtype (logical_and: bool) convert Python values to it, and a
+    tensor of another dtype is a "cannot compute" error rather than an "allowed values" one."""
+    tensors = []
+    for i, x in enumerate(inputs):
+        if not isinstance(x, Tensor):
+            x = Tensor(host_array(x, want), want)
+        if x.dtype != want:
+            raise _cannot_compute(opdef, i, want, x.dtype)
+        tensors.append(x)
+    return tensors
+
+
 def _kind(d: dtypes.DType) -> str:
     return _TF_KIND.get(d.name, d.name)
 
 
+def _suffix(opdef: OpDef, message: str) -> str:
+    """TF's eager error text: "<message> [Op:Kernel] name: <name>"."""
+    tail = "" if opdef.error_name is None else f" name: {opdef.error_name}"
+    return f"{message} [Op:{opdef.kernel}]{tail}"
+
+
+def _cannot_compute(opdef: OpDef, i: int, want: dtypes.DType, got: dtypes.DType):
+    return errors.InvalidArgumentError(None, None, _suffix(
+        opdef, f"cannot compute {opdef.device_kernel} as input #{i}(zero-based) was expected to "
+        f"be a {_kind(want)} tensor but is a {_kind(got)} tensor"))
+
+
 def _dtype_error(opdef: OpDef, d: dtypes.DType):
-    allowed = ", ".join(_kind(dtypes.as_dtype(n)) for n in _TF_ORDER
-                        if dtypes.as_dtype(n) in opdef.dtypes)
-    return errors.invalid_argument(
-        f"Value for attr 'T' of {_kind(d)} is not in the list of allowed values: {allowed}\n"
-        f"\t; NodeDef: {{{{node {opdef.kernel}}}}}", opdef.kernel)
+    # Only the first line matches TF: TF continues with the op's registration ("; Op<...>").
+    return errors.InvalidArgumentError(None, None, _suffix(
+        opdef, f"Value for attr 'T' of {_kind(d)} is not in the list of allowed values: "
+        f"{', '.join(opdef.allowed_text)}\n\t; NodeDef: {{{{node {opdef.kernel}}}}}"))
 
 
 def _op_error(opdef: OpDef, tensors, e: Exception):
-    prefix = (f"{{{{function_node __wrapped__{opdef.kernel}_device_/job:localhost/replica:0/"
-              f"task:0/device:CPU:0}}}} ")
+    """An error raised while computing, worded as TF's kernel reports it."""
+    # oneDNN kernels' wrapped functions carry one more underscore ("__wrapped____MklMatMul").
+    fn = opdef.kernel if opdef.device_kernel == opdef.kernel else f"_{opdef.device_kernel}"
+    prefix = (f"{{{{function_node __wrapped__{fn}_device_/job:localhost/"
+              f"replica:0/task:0/device:CPU:0}}}} ")
     if opdef.broadcasting and len(tensors) >= 2:
         shapes = [tuple(np.shape(t._value)) for t in tensors]
         try:
             np.broadcast_shapes(*shapes)
         except ValueError:
             a, b = (",".join(map(str, s)) for s in shapes[:2])
-            return errors.invalid_argument(f"{prefix}Incompatible shapes: [{a}] vs. [{b}]",
-                                           opdef.kernel)
+            return errors.InvalidArgumentError(
+                None, None, _suffix(opdef, f"{prefix}Incompatible shapes: [{a}] vs. [{b}]"))
     if isinstance(e, errors.OpError):
-        return e
-    return errors.invalid_argument(f"{prefix}{e}", opdef.kernel)
+        if "[Op:" in e.message:
+            return e
+        # Kernel checks in the implementations raise bare messages; add TF's framing.
+        return type(e)(None, None, _suffix(opdef, f"{prefix}{e.message}"))
+    return errors.InvalidArgumentError(None, None, _suffix(opdef, f"{prefix}{e}"))
 
 
 _REFLECTABLE = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and", "or",
@@ -232,6 +273,10 @@ def _install_operator(opdef: OpDef, name: str):
         return apply_op(opdef, (self, *other), {})
 
     def reflected(self, other):
+        # TF converts the left operand of a reflected operator to this tensor's dtype, strictly:
+        # `1.5 + int_tensor` is a TypeError even though `int_tensor + 1.5` is not.
+        if not isinstance(other, Tensor) and not hasattr(other, "_is_variable"):
+            other = Tensor(host_array(other, self.dtype), self.dtype)
         return apply_op(opdef, (other, self), {})
 
     forward.__name__ = f"__{name}__"

@@ -1,4 +1,4 @@
-"""Tensor: an immutable value with a TF dtype, wrapping a JAX array, a tracer, or a host NumPy value.
+"""Tensor: an immutable value with a TF dtype, wrapping a JAX array, a tracer or a host NumPy value.
 
 Host NumPy values (from Python literals and NumPy inputs) stay on the host until an op needs them:
 converting a Python scalar to a device array costs tens of microseconds, and JAX ops accept NumPy
@@ -68,6 +68,9 @@ class Tensor(OperatorMixin):
         return jax.numpy.asarray(self._value)
 
     def __bool__(self):
+        # TF: an empty tensor is False (NumPy 2 raises for empty arrays).
+        if np.size(self._value) == 0:
+            return False
         return bool(self.numpy())
 
     def __float__(self):
@@ -78,7 +81,9 @@ class Tensor(OperatorMixin):
 
     def __index__(self):
         if not self._dtype.is_integer:
-            raise TypeError("Only integer scalar tensors can be converted to an index.")
+            # What TF raises: it delegates to the NumPy scalar, which has no __index__.
+            raise AttributeError(f"'numpy.{type(self.numpy()).__name__}' object has no "
+                                 "attribute '__index__'")
         return int(self.numpy())
 
     def __complex__(self):
@@ -148,12 +153,26 @@ def host_array(value, dtype: dtypes.DType):
         if (kind == "f" and not (dtype.is_floating or dtype.is_complex)) or (
                 kind == "c" and not dtype.is_complex) or (
                 kind in "ifc" and dtype is dtypes.bool_) or kind == "s":
-            raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+            raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype "
+                            f"{_C_NAMES.get(dtype.name, dtype.name)}")
         if kind == "i" and dtype.is_integer:
-            # TF wraps out-of-range Python ints (2**40 as int32 is 0).
-            return np.asarray(np.asarray(value, dtype=object).astype(np.int64)).astype(
-                dtype.as_numpy_dtype)
+            # TF wraps out-of-range Python ints (2**40 as int32 is 0), within int64's range.
+            try:
+                wide = np.asarray(np.asarray(value, dtype=object).astype(np.int64))
+            except OverflowError:
+                raise ValueError(_INT_RANGE) from None
+            return wide.astype(dtype.as_numpy_dtype)
+        # Python floats overflow to inf silently (e.g. 1e300 as float32), as in TF.
+        with np.errstate(over="ignore"):
+            return np.asarray(value).astype(dtype.as_numpy_dtype, copy=False)
     return np.asarray(value).astype(dtype.as_numpy_dtype, copy=False)
+
+
+# TF names dtypes in conversion errors by their C++ names ("dtype float", not "float32").
+_C_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
+_INT_RANGE = "Can't convert Python sequence with out-of-range integer to Tensor."
+_FLOAT_RANGE = ("Can't convert Python sequence with a value out of range for a double-precision "
+                "float.")
 
 
 def _python_kind(value) -> str:
@@ -163,7 +182,7 @@ def _python_kind(value) -> str:
         for k in "scfib":
             if k in kinds:
                 return k
-        return "f"
+        return "b"  # an empty sequence converts to any dtype
     if isinstance(value, (bool, np.bool_)):
         return "b"
     if isinstance(value, (int, np.integer)):
@@ -185,16 +204,52 @@ def _string_array(value):
                                                                                dtype=object)
 
 
+_MIXED = "Can't convert Python sequence with mixed types to Tensor."
+
+
 def _check_rectangular(value):
+    """TF's sequence checks: the first element decides whether a level holds sequences, so
+    `[[1], 2]` is non-rectangular but `[1, [2]]` has mixed types."""
     if isinstance(value, (list, tuple)):
-        shapes = {np.shape(v) if not isinstance(v, (list, tuple)) else None for v in value}
         lens = {len(v) for v in value if isinstance(v, (list, tuple))}
         nested = [v for v in value if isinstance(v, (list, tuple))]
-        if nested and (len(nested) != len(value) or len(lens) > 1):
+        if nested and len(nested) != len(value):
+            if not isinstance(value[0], (list, tuple)):
+                raise ValueError(_MIXED)
             raise ValueError("Can't convert non-rectangular Python sequence to Tensor.")
-        del shapes
+        if len(lens) > 1:
+            raise ValueError("Can't convert non-rectangular Python sequence to Tensor.")
         for v in nested:
             _check_rectangular(v)
+
+
+# What may follow a Python scalar of each kind in one sequence (bool is an int to TF's
+# converter, and ints widen to float, but nothing widens a bool or an int to complex).
+_FOLLOWERS = {"b": "b", "i": "bif", "f": "bif", "c": "bifc", "s": "s"}
+
+
+def _check_mixed(value):
+    leaves = []
+
+    def walk(x):
+        if isinstance(x, (list, tuple)):
+            for v in x:
+                walk(v)
+        else:
+            leaves.append(x)
+
+    walk(value)
+    if len(leaves) < 2 or any(isinstance(x, (np.generic, np.ndarray)) for x in leaves):
+        return
+    first = "n" if leaves[0] is None else _python_kind(leaves[0])
+    if first == "n":
+        return  # TF reports the None itself
+    allowed = _FOLLOWERS.get(first, first)
+    if any(x is None or _python_kind(x) not in allowed for x in leaves[1:]):
+        raise ValueError(_MIXED)
+    if first in "ib" and any(_python_kind(x) == "i" and not -(2**63) <= x < 2**63
+                             for x in leaves):
+        raise ValueError(_INT_RANGE)
 
 
 def to_tensor(value, dtype: dtypes.DType | None = None) -> Tensor:
@@ -208,12 +263,25 @@ def to_tensor(value, dtype: dtypes.DType | None = None) -> Tensor:
     _check_rectangular(value)
     if isinstance(value, (list, tuple)) and any(_contains_tensor(v) for v in value):
         value = _unwrap_nested(value)
+    if isinstance(value, (list, tuple)):
+        _check_mixed(value)
     if dtype is None:
         dtype = dtypes.infer_dtype(value)
         if isinstance(value, int) and not isinstance(value, bool) and not (
                 -(2**63) <= value < 2**63):
-            raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor.")
+            raise ValueError(_INT_RANGE)
+        if dtype is dtypes.float32 and _python_kind(value) == "f" and _overflows_f32(value):
+            # Only inference checks the range; an explicit float32 overflows to inf.
+            raise ValueError(_FLOAT_RANGE)
     return Tensor(host_array(value, dtype), dtype)
+
+
+def _overflows_f32(value) -> bool:
+    if isinstance(value, (list, tuple)):
+        return any(_overflows_f32(v) for v in value)
+    if isinstance(value, float) and np.isfinite(value):
+        return abs(value) > float(np.finfo(np.float32).max)
+    return False
 
 
 def _contains_tensor(v):

@@ -10,7 +10,7 @@ import itertools
 import jax.numpy as jnp
 import numpy as np
 
-from tfcompat._src import dtypes, tape
+from tfcompat._src import dtypes, errors, tape
 from tfcompat._src.export import export
 from tfcompat._src.tensor import OperatorMixin, Tensor, host_array, to_tensor
 from tfcompat._src.tensor_shape import TensorShape
@@ -29,9 +29,14 @@ class _Storage:
 
 @export("Variable")
 class Variable(OperatorMixin):
-    """`tf.Variable` (TF's ResourceVariable in eager mode)."""
+    """`tf.Variable`; constructing one gives a ResourceVariable, as in TF's eager mode."""
 
     _is_variable = True
+
+    def __new__(cls, *args, **kwargs):
+        # TF's error messages name the instance type ("object of type 'ResourceVariable' has
+        # no len()"), so instances are of the subclass that TF names.
+        return super().__new__(ResourceVariable if cls is Variable else cls)
 
     def __init__(self, initial_value=None, trainable=None, validate_shape=True,
                  caching_device=None, name=None, variable_def=None, dtype=None,
@@ -48,10 +53,7 @@ class Variable(OperatorMixin):
         if callable(initial_value):
             initial_value = initial_value()
         dtype = None if dtype is None else dtypes.as_dtype(dtype)
-        try:
-            value = _convert(initial_value, dtype)
-        except ValueError as e:
-            raise ValueError(f"initial_value: {e}") from None
+        value = _convert(initial_value, dtype, name="initial_value")
         self._dtype = value.dtype
         self._storage = _Storage(jnp.asarray(value._value))
         self._shape = TensorShape(np.shape(value._value) if shape is None else shape)
@@ -96,13 +98,7 @@ class Variable(OperatorMixin):
     def __int__(self):
         return int(self.numpy())
 
-    def __index__(self):
-        return int(self.numpy())
-
-    def __len__(self):
-        if not self._shape.rank:
-            raise TypeError("Scalar tensor has no `len()`")
-        return self._shape[0]
+    # No __len__ and no __index__: TF's variables have neither (len(v) is a TypeError).
 
     def __iter__(self):
         return iter(self.value())
@@ -139,14 +135,25 @@ class Variable(OperatorMixin):
         return _UnreadVariable(self) if read_value else None
 
     def assign_add(self, delta, use_locking=None, name=None, read_value=True):
-        d = self._checked(_convert(delta, self._dtype)._value)
+        d = self._checked_update(_convert(delta, self._dtype)._value, "AssignAddVariableOp")
         self._storage.value = jnp.add(self._storage.value, d)
         return _UnreadVariable(self) if read_value else None
 
     def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
-        d = self._checked(_convert(delta, self._dtype)._value)
+        d = self._checked_update(_convert(delta, self._dtype)._value, "AssignSubVariableOp")
         self._storage.value = jnp.subtract(self._storage.value, d)
         return _UnreadVariable(self) if read_value else None
+
+    def _checked_update(self, value, kernel: str):
+        """assign_add/sub do not broadcast; TF's kernel rejects any other shape."""
+        if tuple(np.shape(value)) != tuple(self._shape):
+            dims = [",".join(map(str, s)) for s in (self._shape, np.shape(value))]
+            raise errors.InvalidArgumentError(
+                None, None, f"{{{{function_node __wrapped__{kernel}_device_/job:localhost/"
+                f"replica:0/task:0/device:CPU:0}}}} Cannot update variable with shape "
+                f"[{dims[0]}] using a Tensor with shape [{dims[1]}], shapes must be equal. "
+                f"[Op:{kernel}] name: ")
+        return jnp.asarray(value)
 
     def _checked(self, value):
         if tuple(np.shape(value)) != tuple(self._shape):
@@ -163,6 +170,10 @@ class Variable(OperatorMixin):
     __str__ = __repr__
 
 
+class ResourceVariable(Variable):
+    """The type of every `tf.Variable(...)` in eager mode."""
+
+
 class _UnreadVariable(Variable):
     """What `assign` returns in eager TF: a view of the same variable named 'UnreadVariable'."""
 
@@ -171,14 +182,16 @@ class _UnreadVariable(Variable):
         self._name = "UnreadVariable"
 
 
-def _convert(value, dtype) -> Tensor:
-    """TF's conversion for initial values and assigned values."""
+def _convert(value, dtype, name: str | None = None) -> Tensor:
+    """TF's conversion for initial values and assigned values; a named conversion prefixes its
+    dtype-mismatch message with the name, as TF's convert_to_tensor(name=...) does."""
     if isinstance(value, Variable):
         value = value.value()
     if isinstance(value, Tensor):
         if dtype is not None and value.dtype != dtype:
-            raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with "
-                             f"dtype {value.dtype.name}: {value!r}")
+            prefix = f"{name}: " if name else ""
+            raise ValueError(f"{prefix}Tensor conversion requested dtype {dtype.name} for Tensor "
+                             f"with dtype {value.dtype.name}: {value!r}")
         return value
     if dtype is None:
         return to_tensor(value)
