@@ -12,9 +12,11 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import jax
 import numpy as np
 
 from tfcompat._src import dtypes, errors, tape
+from tfcompat._src.compile_cache import CompileCache
 from tfcompat._src.export import export_value
 from tfcompat._src.tensor import OperatorMixin, Tensor, host_array, to_tensor
 
@@ -44,6 +46,7 @@ class OpDef:
     device_kernel: str = ""         # the CPU kernel TF names in messages ("_MklMatMul")
     error_name: str | None = ""     # what follows "[Op:Kernel]": " name: " + this, or nothing
     allowed_text: tuple = ()        # TF's "allowed values" list, in TF's order for this op
+    check: Callable | None = None   # raises TF's error for bad input values (run on concrete values)
 
 
 OPS: dict[str, OpDef] = {}
@@ -55,7 +58,7 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
        operators: tuple[str, ...] = (), arg_aliases: dict[str, str] | None = None,
        convert_hint: bool = False, broadcasting: bool = False, tensors: int | None = None,
        device_kernel: str | None = None, error_name: str | None = "",
-       allowed: tuple[str, ...] | None = None):
+       allowed: tuple[str, ...] | None = None, check: Callable | None = None):
     """Registers a JAX implementation as a TF op and publishes it under its TF paths.
 
     `tensors` is how many leading parameters are tensors (default: those without defaults).
@@ -68,6 +71,8 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
     (oneDNN's "_MklMatMul"); `error_name` is the text after "[Op:Kernel] name: " (None: TF adds
     no name part); `allowed` lists TF's dtype names in the order TF's "allowed values" message
     uses (default: `dtypes_` in TF's usual order).
+    `check(*values)` validates input *values* where TF's kernel does (integer division by zero):
+    it runs on concrete inputs only, before the op, since the op itself runs under jit.
     """
     def wrap(impl):
         sig = inspect.signature(impl)
@@ -79,7 +84,7 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
                       differentiable, convert_hint, broadcasting,
                       tuple(p.name for p in params[n:]), device_kernel or kname, error_name,
                       allowed or tuple(_kind(dtypes.as_dtype(t)) for t in _TF_ORDER
-                                       if dtypes.as_dtype(t) in dtypes_))
+                                       if dtypes.as_dtype(t) in dtypes_), check)
         OPS[canonical] = opdef
         public = _public_wrapper(opdef, sig, arg_aliases or {})
         public.opdef = opdef
@@ -135,7 +140,15 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
     attrs = {k: _static(v) for k, v in attrs.items()}
     values = [t._value for t in tensors]
     try:
-        out = opdef.impl(*values, **attrs)
+        if any(isinstance(v, jax.core.Tracer) for v in values):
+            out = opdef.impl(*values, **attrs)  # inside the user's jax.jit/grad/vmap
+        else:
+            if opdef.check is not None:
+                opdef.check(*values)
+            if any(getattr(v, "dtype", None) == object for v in values):
+                out = opdef.impl(*values, **attrs)  # strings live on the host
+            else:
+                out = _eager_kernel(opdef, attrs)(*values)
     except (TypeError, ValueError, errors.OpError) as e:
         raise _op_error(opdef, tensors, e) from None
     if isinstance(out, tuple):
@@ -147,6 +160,24 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
                     functools.partial(opdef.impl, **attrs) if attrs else opdef.impl,
                     tensors, outs)
     return outs if isinstance(out, tuple) else outs[0]
+
+
+EAGER_CACHE = CompileCache("eager ops", maxsize=4096)
+
+
+def _eager_kernel(opdef: OpDef, attrs: dict):
+    """The op with its attributes as one jitted function: a cached jit call costs about half of
+    dispatching the same jnp function eagerly, and takes host NumPy inputs without a copy step."""
+    key = (opdef.name, tuple(attrs.items()))
+
+    def build():
+        impl = opdef.impl
+
+        def kernel(*values):
+            EAGER_CACHE.traced()
+            return impl(*values, **attrs)
+        return jax.jit(kernel)
+    return EAGER_CACHE.get(key, build)
 
 
 def _static(v):

@@ -91,37 +91,37 @@ def _div_jvp(primals, tangents):
     return lax.div(x, y), lax.div(tx, y) + ty * dy
 
 
-def _check_int_divisor(y):
+def _check_int_divisor(x, y):
     # JAX returns garbage for integer division by zero; TF raises on CPU.
-    if jnp.issubdtype(y.dtype, jnp.integer) and not isinstance(y, jax.core.Tracer) \
-            and np.any(np.asarray(y) == 0):
+    if np.issubdtype(y.dtype, np.integer) and np.any(np.asarray(y) == 0):
         raise errors.InvalidArgumentError(None, None, "Integer division by zero")
 
 
 # TF registers no gradient for FloorDiv: the tape yields None, not zeros.
 @op("math.floordiv", v1=("math.floordiv", "floordiv"), kernel="FloorDiv", dtypes_=_ARITH,
-    operators=("floordiv",), broadcasting=True, differentiable=False)
+    operators=("floordiv",), broadcasting=True, differentiable=False, check=_check_int_divisor)
 def floordiv(x, y):
-    _check_int_divisor(y)
     return jnp.floor_divide(x, y)
 
 
 @op("math.floormod", "math.mod", v1=("math.floormod", "math.mod", "floormod", "mod"),
-    kernel="FloorMod", dtypes_=d.INTEGERS | d.FLOATS, operators=("mod",), broadcasting=True)
+    kernel="FloorMod", dtypes_=d.INTEGERS | d.FLOATS, operators=("mod",), broadcasting=True,
+    check=_check_int_divisor)
 def floormod(x, y):
-    _check_int_divisor(y)
     return jnp.mod(x, y)
 
 
 @op("math.pow", "pow", kernel="Pow", dtypes_=_SIGNED, operators=("pow",), broadcasting=True,
     allowed=("bfloat16", "float", "half", "double", "int8", "int16", "int32", "int64", "complex64",
-             "complex128"))
+             "complex128"), check=lambda x, y: _check_int_exponent(y))
 def pow(x, y):  # noqa: A001 - TF's name
-    if jnp.issubdtype(y.dtype, jnp.integer) and not isinstance(y, jax.core.Tracer) \
-            and np.any(np.asarray(y) < 0):
+    return jnp.power(x, y)
+
+
+def _check_int_exponent(y):
+    if np.issubdtype(y.dtype, np.integer) and np.any(np.asarray(y) < 0):
         raise errors.InvalidArgumentError(None, None,
                                           "Integers to negative integer powers are not allowed")
-    return jnp.power(x, y)
 
 
 @jax.custom_jvp
@@ -325,7 +325,7 @@ def reduce_mean(input_tensor, axis=None, keepdims=False):
     if jnp.issubdtype(x.dtype, jnp.integer):
         # TF's integer mean truncates toward zero.
         return lax.div(total, jnp.asarray(max(count, 1), x.dtype))
-    return total / jnp.asarray(count, x.dtype)
+    return _div(total, jnp.full(total.shape, count, x.dtype))  # a true division, as TF
 
 
 # -- linear algebra ----------------------------------------------------------------------------
