@@ -12,9 +12,8 @@ import statistics
 import time
 
 
-def tfcompat_loop(steps):
-    import tfcompat as tf
-
+def seed_loop(tf, steps):
+    """The seed document's apply_gradients loop, written once for TF and for tfcompat."""
     x = tf.Variable(0.0, name="x", dtype=tf.float32)
     a, b, c = tf.constant(1.0), tf.constant(-2.0), tf.constant(1.0)
     optimizer = tf.train.GradientDescentOptimizer(learning_rate=0.01)
@@ -27,6 +26,12 @@ def tfcompat_loop(steps):
             optimizer.apply_gradients(grads_and_vars=[(dy_dx, x)])
         return x.numpy()
     return run
+
+
+def tfcompat_loop(steps):
+    import tfcompat
+
+    return seed_loop(tfcompat, steps)
 
 
 def jax_loop(steps):
@@ -52,18 +57,7 @@ def jax_loop(steps):
 def tensorflow_loop(steps):
     import tensorflow.compat.v1 as tf
 
-    x = tf.Variable(0.0, name="x", dtype=tf.float32)
-    a, b, c = tf.constant(1.0), tf.constant(-2.0), tf.constant(1.0)
-    optimizer = tf.train.GradientDescentOptimizer(learning_rate=0.01)
-
-    def run():
-        for _ in range(steps):
-            with tf.GradientTape() as tape:
-                y = a * tf.pow(x, 2) + b * x + c
-            dy_dx = tape.gradient(y, x)
-            optimizer.apply_gradients(grads_and_vars=[(dy_dx, x)])
-        return x.numpy()
-    return run
+    return seed_loop(tf, steps)
 
 
 def median_us_per_step(make, steps, runs):

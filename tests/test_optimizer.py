@@ -1,34 +1,18 @@
-"""GradientTape: every snippet in golden/optimizer_cases.py gives what TF 2.21 gave (golden/optimizer.json)."""
-
-import json
-import pathlib
-import sys
+"""TF 1 optimizers: the 'optimizer' cases of tests/golden/core.json (snippets in
+golden/optimizer_cases.py, recorded from TF 2.21 by golden/record_core.py), plus compile counts
+and failure atomicity."""
 
 import numpy as np
 import pytest
 
 import tfcompat as tf
+from tests.golden.core_eval import check, load
 from tfcompat._src.train.optimizer import UPDATE_CACHE
 
-GOLDEN = pathlib.Path(__file__).parent / "golden"
-sys.path.insert(0, str(GOLDEN))
-from snippets import close, run  # noqa: E402
-from optimizer_cases import CASES  # noqa: E402
 
-EXPECTED = json.loads((GOLDEN / "optimizer.json").read_text())
-
-
-def test_every_case_has_a_golden():
-    assert sorted(EXPECTED) == sorted(CASES)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_matches_tensorflow(name):
-    # Structure, dtypes, shapes, Nones and errors exactly; float values to 1e-6 relative: XLA
-    # fuses the replayed gradient (TF rounds after every op) and loops accumulate a few ulps.
-    # The seed loops agree bit for bit (test_tape.py pins that).
-    got = run(tf.compat.v1, CASES[name])
-    assert close(got, EXPECTED[name], rtol=1e-6), (got, EXPECTED[name])
+@pytest.mark.parametrize("case", load("optimizer"), ids=lambda c: c["id"])
+def test_matches_tensorflow(case):
+    check(tf, case)
 
 
 def test_update_compiles_once_per_variable_structure():

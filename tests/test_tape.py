@@ -1,34 +1,17 @@
-"""GradientTape: every snippet in golden/tape_cases.py gives what TF 2.21 gave (golden/tape.json)."""
-
-import json
-import pathlib
-import sys
+"""GradientTape: the 'tape' cases of tests/golden/core.json (snippets in golden/tape_cases.py,
+recorded from TF 2.21 by golden/record_core.py), plus compile counts and threading."""
 
 import numpy as np
 import pytest
 
 import tfcompat as tf
+from tests.golden.core_eval import check, load
 from tfcompat._src.tape import GRADIENT_CACHE
 
-GOLDEN = pathlib.Path(__file__).parent / "golden"
-sys.path.insert(0, str(GOLDEN))
-from snippets import close, run  # noqa: E402
-from tape_cases import CASES  # noqa: E402
 
-EXPECTED = json.loads((GOLDEN / "tape.json").read_text())
-
-
-def test_every_case_has_a_golden():
-    assert sorted(EXPECTED) == sorted(CASES)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_matches_tensorflow(name):
-    # Structure, dtypes, shapes, Nones and errors exactly; float values to 1e-6 relative (a few
-    # float32 ulps): XLA fuses the replayed gradient where TF rounds after every op, and XLA's
-    # exp/tanh/sigmoid differ from Eigen's in the last bits. The seed is pinned bit for bit below.
-    got = run(tf.compat.v1, CASES[name])
-    assert close(got, EXPECTED[name], rtol=1e-6), (got, EXPECTED[name])
+@pytest.mark.parametrize("case", load("tape"), ids=lambda c: c["id"])
+def test_matches_tensorflow(case):
+    check(tf, case)
 
 
 def test_seed_loop_compiles_gradient_once():

@@ -20,6 +20,8 @@ import tensorflow as tf
 
 sys.path.insert(0, str(Path(__file__).parent))
 from core_eval import evaluate  # noqa: E402
+from optimizer_cases import CASES as OPTIMIZER_CASES  # noqa: E402
+from tape_cases import CASES as TAPE_CASES  # noqa: E402
 
 DTYPES = ["float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64",
           "uint8", "bool", "complex64", "string"]
@@ -843,7 +845,16 @@ for _name in ["CancelledError", "UnknownError", "InvalidArgumentError", "Deadlin
                                      f" tf.errors.{_name}.__name__)"))
 
 
+def _snippets(cases: dict, rtol: float):
+    return [(name, src.strip(), {"rtol": rtol}) for name, src in cases.items()]
+
+
+# Gradients replayed under XLA may round fused or transcendental ops an ulp or so differently
+# from TF's op-by-op kernels; optimizer loops accumulate a few ulps. The seed is pinned bit for
+# bit in tests/test_tape.py.
 SECTIONS = {
+    "tape": _snippets(TAPE_CASES, 1e-6),
+    "optimizer": _snippets(OPTIMIZER_CASES, 1e-6),
     "dtypes": _dtype_cases(),
     "tensor": TENSOR_CASES,
     "ops": OPS_CASES,

@@ -1,4 +1,4 @@
-"""GradientTape behaviours as snippets; outputs recorded from TF 2.21 in tape.json."""
+"""GradientTape behaviours as snippets; recorded into core.json by record_core.py."""
 
 CASES = {
     "seed_first_derivative": """
@@ -6,7 +6,7 @@ x = tf.Variable(0.0, name="x", dtype=tf.float32)
 a, b, c = tf.constant(1.0), tf.constant(-2.0), tf.constant(1.0)
 with tf.GradientTape() as tape:
     y = a * tf.pow(x, 2) + b * x + c
-result = tape.gradient(y, x)
+tape.gradient(y, x)
 """,
     "watch_constants_list": """
 x = tf.Variable(0.0)
@@ -14,7 +14,7 @@ a, b, c = tf.constant(1.0), tf.constant(-2.0), tf.constant(1.0)
 with tf.GradientTape() as tape:
     tape.watch([a, b, c])
     y = a * tf.pow(x, 2) + b * x + c
-result = tape.gradient(y, [x, a, b, c])
+tape.gradient(y, [x, a, b, c])
 """,
     "second_order_nested": """
 x = tf.Variable(3.0)
@@ -22,7 +22,7 @@ with tf.GradientTape() as t2:
     with tf.GradientTape() as t1:
         y = x * x * x
     g = t1.gradient(y, x)
-result = [g, t2.gradient(g, x)]
+[g, t2.gradient(g, x)]
 """,
     "third_order_nested": """
 x = tf.Variable(2.0)
@@ -33,7 +33,7 @@ with tf.GradientTape() as t3:
         g1 = t1.gradient(y, x)
     g2 = t2.gradient(g1, x)
 g3 = t3.gradient(g2, x)
-result = [g1, g2, g3]
+[g1, g2, g3]
 """,
     "third_order_exp_sin_mix": """
 x = tf.constant(0.5)
@@ -46,7 +46,7 @@ with tf.GradientTape() as t3:
             y = tf.exp(x) * x * x
         g1 = t1.gradient(y, x)
     g2 = t2.gradient(g1, x)
-result = [g1, g2, t3.gradient(g2, x)]
+[g1, g2, t3.gradient(g2, x)]
 """,
     "inner_gradient_after_outer_exit_is_none": """
 x = tf.Variable(3.0)
@@ -54,14 +54,14 @@ with tf.GradientTape() as t2:
     with tf.GradientTape() as t1:
         y = x * x * x
 g = t1.gradient(y, x)
-result = [g, t2.gradient(g, x)]
+[g, t2.gradient(g, x)]
 """,
     "persistent_same_tape_higher_order": """
 x = tf.Variable(2.0)
 with tf.GradientTape(persistent=True) as t:
     y = x * x * x
     g = t.gradient(y, x)
-result = [g, t.gradient(g, x)]
+[g, t.gradient(g, x)]
 """,
     "persistent_repeated": """
 x = tf.constant(3.0)
@@ -69,27 +69,27 @@ with tf.GradientTape(persistent=True) as t:
     t.watch(x)
     y = x * x
     z = y * y
-result = [t.gradient(z, x), t.gradient(y, x), t.gradient(z, y)]
+[t.gradient(z, x), t.gradient(y, x), t.gradient(z, y)]
 """,
     "non_persistent_second_call": """
 x = tf.Variable(3.0)
 with tf.GradientTape() as t:
     y = x * x
 t.gradient(y, x)
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "unwatched_constant_is_none": """
 x = tf.constant(3.0)
 with tf.GradientTape() as t:
     y = x * x
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "unconnected_none_and_zero": """
 x = tf.Variable(2.0)
 z = tf.Variable([1.0, 2.0])
 with tf.GradientTape(persistent=True) as t:
     y = x * 3.0
-result = [t.gradient(y, [x, z]),
+[t.gradient(y, [x, z]),
           t.gradient(y, [x, z], unconnected_gradients=tf.UnconnectedGradients.ZERO),
           t.gradient(y, z, unconnected_gradients="zero")]
 """,
@@ -97,7 +97,7 @@ result = [t.gradient(y, [x, z]),
 x = tf.Variable(2.0)
 with tf.GradientTape() as t:
     y = x * 3.0
-result = t.gradient(y, x, unconnected_gradients="bogus")
+t.gradient(y, x, unconnected_gradients="bogus")
 """,
     "watch_accessed_variables_false": """
 x = tf.Variable(2.0)
@@ -105,7 +105,7 @@ w = tf.Variable(5.0)
 with tf.GradientTape(watch_accessed_variables=False) as t:
     t.watch(x)
     y = x * w
-result = t.gradient(y, [x, w])
+t.gradient(y, [x, w])
 """,
     "non_trainable_variable": """
 x = tf.Variable(2.0, trainable=False)
@@ -115,7 +115,7 @@ r1 = t.gradient(y, x)
 with tf.GradientTape() as t2:
     t2.watch(x)
     y = x * x
-result = [r1, t2.gradient(y, x)]
+[r1, t2.gradient(y, x)]
 """,
     "watched_variables_creation_order": """
 a = tf.Variable(1.0, name="a")
@@ -123,7 +123,7 @@ b = tf.Variable(2.0, name="b")
 c = tf.Variable(3.0, name="c")
 with tf.GradientTape() as t:
     y = c * b * a
-result = [v.name for v in t.watched_variables()]
+[v.name for v in t.watched_variables()]
 """,
     "intermediate_source": """
 x = tf.constant(3.0)
@@ -131,13 +131,13 @@ with tf.GradientTape(persistent=True) as t:
     t.watch(x)
     y = x * 2.0
     z = y * y
-result = [t.gradient(z, y), t.gradient(y, y), t.gradient(z, [x, y])]
+[t.gradient(z, y), t.gradient(y, y), t.gradient(z, [x, y])]
 """,
     "variable_target": """
 x = tf.Variable(2.0)
 with tf.GradientTape() as t:
     y = x * 1.0
-result = t.gradient(x, x)
+t.gradient(x, x)
 """,
     "assign_sub_cuts": """
 x = tf.Variable(1.0)
@@ -146,14 +146,14 @@ with tf.GradientTape() as t:
     x.assign_sub(1.0)
     b = x * 5.0
     s = a + b
-result = [t.gradient(s, x), x]
+[t.gradient(s, x), x]
 """,
     "sum_formed_after_exit_is_none": """
 x = tf.Variable(1.0)
 with tf.GradientTape() as t:
     a = x * 2.0
     b = x * 5.0
-result = t.gradient(a + b, x)
+t.gradient(a + b, x)
 """,
     "assign_no_flow": """
 v = tf.Variable(1.0)
@@ -161,7 +161,7 @@ with tf.GradientTape() as t:
     y = 2.0 * v
     v.assign(y)
     z = 3.0 * v
-result = t.gradient(z, v)
+t.gradient(z, v)
 """,
     "use_before_watch": """
 x = tf.constant(2.0)
@@ -169,54 +169,54 @@ with tf.GradientTape() as t:
     y = x * x
     t.watch(x)
     z = y + x * 3.0
-result = t.gradient(z, x)
+t.gradient(z, x)
 """,
     "ops_after_exit_not_recorded": """
 x = tf.Variable(2.0)
 with tf.GradientTape() as t:
     y = x * x
 z = y * 3.0
-result = t.gradient(z, x)
+t.gradient(z, x)
 """,
     "read_before_tape_is_constant": """
 x = tf.Variable(2.0)
 r = x.read_value()
 with tf.GradientTape() as t:
     y = r * r
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "non_scalar_target_sums": """
 x = tf.Variable([1.0, 2.0, 3.0])
 with tf.GradientTape() as t:
     y = x * x
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "list_targets_sum": """
 x = tf.Variable(2.0)
 with tf.GradientTape() as t:
     y1 = x * x
     y2 = x * 3.0
-result = t.gradient([y1, y2], x)
+t.gradient([y1, y2], x)
 """,
     "output_gradients": """
 x = tf.Variable(1.0)
 with tf.GradientTape() as t:
     y = x * tf.constant([1.0, 2.0])
-result = t.gradient(y, x, output_gradients=tf.constant([10.0, 100.0]))
+t.gradient(y, x, output_gradients=tf.constant([10.0, 100.0]))
 """,
     "dict_sources": """
 x = tf.Variable(2.0)
 w = tf.Variable(3.0)
 with tf.GradientTape() as t:
     y = x * w
-result = t.gradient(y, {"w": w, "x": x})
+t.gradient(y, {"w": w, "x": x})
 """,
     "nested_sources": """
 x = tf.Variable(2.0)
 w = tf.Variable(3.0)
 with tf.GradientTape() as t:
     y = x * w + x
-result = t.gradient(y, [[x], (w, x)])
+t.gradient(y, [[x], (w, x)])
 """,
     "stop_recording": """
 x = tf.Variable(2.0)
@@ -225,13 +225,13 @@ with tf.GradientTape() as t:
     with t.stop_recording():
         z = x * 10.0
     w = y + z
-result = t.gradient(w, x)
+t.gradient(w, x)
 """,
     "stop_recording_not_recording": """
 t = tf.GradientTape()
 with t.stop_recording():
     pass
-result = 1
+1
 """,
     "reset": """
 x = tf.Variable(2.0)
@@ -239,38 +239,38 @@ with tf.GradientTape() as t:
     y = x * x
     t.reset()
     z = x * 5.0
-result = t.gradient(z, x)
+t.gradient(z, x)
 """,
     "target_none": """
 x = tf.Variable(2.0)
 with tf.GradientTape() as t:
     y = x * x
-result = t.gradient(None, x)
+t.gradient(None, x)
 """,
     "watch_python_float": """
 with tf.GradientTape() as t:
     t.watch(3.0)
-result = 1
+1
 """,
     "integer_source_none": """
 x = tf.constant(3)
 with tf.GradientTape() as t:
     t.watch(x)
     y = x * x
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "int_cast_path_none": """
 x = tf.Variable(2.5)
 with tf.GradientTape() as t:
     y = tf.cast(tf.cast(x, tf.int32), tf.float32) * 2.0
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "reenter_active_tape": """
 t = tf.GradientTape()
 with t:
     with t:
         pass
-result = 1
+1
 """,
     "gradient_inside_nonpersistent_stops_recording": """
 x = tf.Variable(2.0)
@@ -278,63 +278,63 @@ with tf.GradientTape() as t:
     y = x * x
     g = t.gradient(y, x)
     z = x * 3.0
-result = g
+g
 """,
     "abs_at_zero": """
 x = tf.Variable(0.0)
 with tf.GradientTape() as t:
     y = tf.abs(x)
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "maximum_tie": """
 x = tf.Variable(3.0)
 y = tf.Variable(3.0)
 with tf.GradientTape() as t:
     z = tf.maximum(x, y)
-result = t.gradient(z, [x, y])
+t.gradient(z, [x, y])
 """,
     "minimum_tie": """
 x = tf.Variable(3.0)
 y = tf.Variable(3.0)
 with tf.GradientTape() as t:
     z = tf.minimum(x, y)
-result = t.gradient(z, [x, y])
+t.gradient(z, [x, y])
 """,
     "matmul_reduce": """
 w = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
 x = tf.constant([[1.0], [2.0]])
 with tf.GradientTape() as t:
     y = tf.reduce_mean(tf.square(tf.matmul(w, x)))
-result = t.gradient(y, w)
+t.gradient(y, w)
 """,
     "float64_variable": """
 x = tf.Variable(np.float64(1.0) / 3.0)
 with tf.GradientTape() as t:
     y = tf.exp(x) * x
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "indexing_gradient": """
 x = tf.Variable([1.0, 2.0, 3.0])
 with tf.GradientTape() as t:
     y = x[1] * x[2]
-result = t.gradient(y, x)
+t.gradient(y, x)
 """,
     "jacobian": """
 x = tf.Variable([1.0, 2.0])
 with tf.GradientTape() as t:
     y = x * x * tf.constant([1.0, 3.0])
-result = t.jacobian(y, x)
+t.jacobian(y, x)
 """,
     "divide_sqrt_log_chain": """
 x = tf.Variable(4.0)
 with tf.GradientTape() as t:
-    y = tf.sqrt(x) / tf.log(x) - tf.negative(x)
-result = t.gradient(y, x)
+    y = tf.sqrt(x) / tf.math.log(x) - tf.negative(x)
+t.gradient(y, x)
 """,
     "relu_sigmoid_tanh": """
 x = tf.Variable([-1.0, 0.0, 2.0])
 with tf.GradientTape() as t:
     y = tf.nn.relu(x) + tf.sigmoid(x) * tf.nn.tanh(x)
-result = [y, t.gradient(y, x)]
+[y, t.gradient(y, x)]
 """,
 }
