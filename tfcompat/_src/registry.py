@@ -46,7 +46,7 @@ class OpDef:
     device_kernel: str = ""         # the CPU kernel TF names in messages ("_MklMatMul")
     error_name: str | None = ""     # what follows "[Op:Kernel]": " name: " + this, or nothing
     allowed_text: tuple = ()        # TF's "allowed values" list, in TF's order for this op
-    check: Callable | None = None   # raises TF's error for bad input values (run on concrete values)
+    check: Callable | None = None   # raises TF's error for bad input values (concrete only)
 
 
 OPS: dict[str, OpDef] = {}
@@ -145,7 +145,7 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
         else:
             if opdef.check is not None:
                 opdef.check(*values)
-            if any(getattr(v, "dtype", None) == object for v in values):
+            if any(getattr(v, "dtype", None) is _OBJECT for v in values):
                 out = opdef.impl(*values, **attrs)  # strings live on the host
             else:
                 out = _eager_kernel(opdef, attrs)(*values)
@@ -163,6 +163,7 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
 
 
 EAGER_CACHE = CompileCache("eager ops", maxsize=4096)
+_OBJECT = np.dtype(object)
 
 
 def _eager_kernel(opdef: OpDef, attrs: dict):

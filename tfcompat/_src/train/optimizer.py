@@ -79,10 +79,10 @@ class Optimizer:
         """compute_gradients then apply_gradients; returns None in eager mode, as TF does."""
         grads_and_vars = self.compute_gradients(loss, var_list=var_list, grad_loss=grad_loss)
         if not any(g is not None for g, _ in grads_and_vars):
+            names = [str(v) for _, v in grads_and_vars]
             raise ValueError(
                 "No gradients provided for any variable, check your graph for ops that do not "
-                "support gradients, between variables %s and loss %s."
-                % ([str(v) for _, v in grads_and_vars], loss))
+                f"support gradients, between variables {names} and loss {loss}.")
         return self.apply_gradients(grads_and_vars, global_step=global_step, name=name)
 
     def apply_gradients(self, grads_and_vars, global_step=None, name=None):
@@ -92,8 +92,8 @@ class Optimizer:
             raise ValueError("No variables provided.")
         pairs = [(g, v) for g, v in grads_and_vars if g is not None]
         if not pairs:
-            raise ValueError("No gradients provided for any variable: %s."
-                             % ([str(v) for _, v in grads_and_vars],))
+            names = [str(v) for _, v in grads_and_vars]
+            raise ValueError(f"No gradients provided for any variable: {names}.")
         variables = [v for _, v in pairs]
         grads = [self._checked_gradient(g, v) for g, v in pairs]
         states = [self._state(v) for v in variables]
