@@ -1,6 +1,6 @@
 import tensorflow as tf
-
 tf.enable_eager_execution()
+import numpy as np
 
 # f(x) = a*x**2 + b*x + c的导数
 
