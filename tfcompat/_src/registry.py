@@ -47,6 +47,8 @@ class OpDef:
     error_name: str | None = ""     # what follows "[Op:Kernel]": " name: " + this, or nothing
     allowed_text: tuple = ()        # TF's "allowed values" list, in TF's order for this op
     check: Callable | None = None   # raises TF's error for bad input values (concrete only)
+    lists: tuple = ()               # indices of tensor parameters that take a list of tensors
+    jit: bool = True                # False: output shape depends on values (tf.where(cond))
 
 
 OPS: dict[str, OpDef] = {}
@@ -58,7 +60,8 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
        operators: tuple[str, ...] = (), arg_aliases: dict[str, str] | None = None,
        convert_hint: bool = False, broadcasting: bool = False, tensors: int | None = None,
        device_kernel: str | None = None, error_name: str | None = "",
-       allowed: tuple[str, ...] | None = None, check: Callable | None = None):
+       allowed: tuple[str, ...] | None = None, check: Callable | None = None,
+       lists: tuple[int, ...] = (), jit: bool = True):
     """Registers a JAX implementation as a TF op and publishes it under its TF paths.
 
     `tensors` is how many leading parameters are tensors (default: those without defaults).
@@ -73,6 +76,11 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
     uses (default: `dtypes_` in TF's usual order).
     `check(*values)` validates input *values* where TF's kernel does (integer division by zero):
     it runs on concrete inputs only, before the op, since the op itself runs under jit.
+    `lists` marks tensor parameters that take a list of tensors (`tf.concat(values, axis)`): the
+    impl receives a list, the dtype policy spans all of them, the tape sees each one.
+    `jit=False` runs the impl without jit, for ops whose output shape depends on input values
+    (`tf.where(cond)`, `tf.boolean_mask`, `tf.unique`); under the user's jax.jit they then fail
+    as they would in jax.numpy.
     """
     def wrap(impl):
         sig = inspect.signature(impl)
@@ -84,7 +92,8 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
                       differentiable, convert_hint, broadcasting,
                       tuple(p.name for p in params[n:]), device_kernel or kname, error_name,
                       allowed or tuple(_kind(dtypes.as_dtype(t)) for t in _TF_ORDER
-                                       if dtypes.as_dtype(t) in dtypes_), check)
+                                       if dtypes.as_dtype(t) in dtypes_), check,
+                      tuple(lists), jit)
         OPS[canonical] = opdef
         public = _public_wrapper(opdef, sig, arg_aliases or {})
         public.opdef = opdef
@@ -136,30 +145,68 @@ def _public_wrapper(opdef: OpDef, sig: inspect.Signature, aliases: dict[str, str
 
 def apply_op(opdef: OpDef, inputs, attrs: dict):
     """Runs one op eagerly: convert, compute, wrap, record on tapes."""
+    groups = None
+    if opdef.lists:
+        inputs, groups = _flatten_lists(opdef, inputs)
     tensors = _convert_inputs(opdef, inputs)
     attrs = {k: _static(v) for k, v in attrs.items()}
     values = [t._value for t in tensors]
+    args = values if groups is None else _regroup(values, groups)
     try:
         if any(isinstance(v, jax.core.Tracer) for v in values):
-            out = opdef.impl(*values, **attrs)  # inside the user's jax.jit/grad/vmap
+            out = opdef.impl(*args, **attrs)  # inside the user's jax.jit/grad/vmap
         else:
             if opdef.check is not None:
-                opdef.check(*values)
-            if any(getattr(v, "dtype", None) is _OBJECT for v in values):
-                out = opdef.impl(*values, **attrs)  # strings live on the host
+                opdef.check(*args)
+            if not opdef.jit or any(getattr(v, "dtype", None) is _OBJECT for v in values):
+                out = opdef.impl(*args, **attrs)  # dynamic shapes; strings live on the host
             else:
-                out = _eager_kernel(opdef, attrs)(*values)
+                out = _eager_kernel(opdef, attrs)(*args)
     except (TypeError, ValueError, errors.OpError) as e:
         raise _op_error(opdef, tensors, e) from None
-    if isinstance(out, tuple):
+    if isinstance(out, (tuple, list)):
         outs = tuple(Tensor(o) for o in out)
     else:
         outs = (Tensor(out),)
     if opdef.differentiable and tape.is_recording():
-        tape.record((opdef.name, tuple(attrs.items())),
-                    functools.partial(opdef.impl, **attrs) if attrs else opdef.impl,
-                    tensors, outs)
+        if groups is None:
+            fn = functools.partial(opdef.impl, **attrs) if attrs else opdef.impl
+        else:
+            fn = functools.partial(_call_grouped, opdef.impl, groups, attrs)
+        tape.record((opdef.name, tuple(attrs.items()), groups), fn, tensors, outs)
+    if isinstance(out, list):
+        return list(outs)
     return outs if isinstance(out, tuple) else outs[0]
+
+
+def _flatten_lists(opdef: OpDef, inputs):
+    """Flattens list-valued tensor arguments; `groups` says how to rebuild them."""
+    flat, groups = [], []
+    for i, x in enumerate(inputs):
+        if i in opdef.lists:
+            items = list(x) if isinstance(x, (list, tuple)) else [x]
+            flat.extend(items)
+            groups.append(len(items))
+        else:
+            flat.append(x)
+            groups.append(None)
+    return flat, tuple(groups)
+
+
+def _regroup(values, groups):
+    args, k = [], 0
+    for g in groups:
+        if g is None:
+            args.append(values[k])
+            k += 1
+        else:
+            args.append(list(values[k:k + g]))
+            k += g
+    return args
+
+
+def _call_grouped(impl, groups, attrs, *values):
+    return impl(*_regroup(values, groups), **attrs)
 
 
 EAGER_CACHE = CompileCache("eager ops", maxsize=4096)
