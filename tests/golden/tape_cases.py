@@ -337,4 +337,144 @@ with tf.GradientTape() as t:
     y = tf.nn.relu(x) + tf.sigmoid(x) * tf.nn.tanh(x)
 [y, t.gradient(y, x)]
 """,
+    "jacobian_unconnected_and_zero": """
+x = tf.constant([1.0, 2.0])
+z = tf.constant(3.0)
+with tf.GradientTape(persistent=True) as g:
+    g.watch([x, z])
+    y = x * x
+[g.jacobian(y, z), g.jacobian(y, [z, x], unconnected_gradients="zero")]
+""",
+    "jacobian_matrix_target": """
+w = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
+x = tf.constant([[1.0], [-1.0]])
+with tf.GradientTape() as g:
+    y = tf.matmul(w, x) * tf.reduce_sum(w)
+g.jacobian(y, w)
+""",
+    "jacobian_twice_non_persistent": """
+x = tf.constant([1.0, 2.0])
+with tf.GradientTape() as g:
+    g.watch(x)
+    y = x * x
+g.jacobian(y, x)
+g.jacobian(y, x)
+""",
+    "jacobian_no_pfor_needs_persistent": """
+x = tf.constant([1.0, 2.0])
+with tf.GradientTape() as g:
+    g.watch(x)
+    y = x * x
+g.jacobian(y, x, experimental_use_pfor=False)
+""",
+    "batch_jacobian": """
+x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+with tf.GradientTape() as g:
+    g.watch(x)
+    y = x * x * tf.reduce_sum(x)
+g.batch_jacobian(y, x)
+""",
+    "batch_jacobian_rank_error": """
+x = tf.constant([1.0, 2.0])
+with tf.GradientTape() as g:
+    g.watch(x)
+    y = x * x
+g.batch_jacobian(y, x)
+""",
+    "batch_jacobian_first_dim_error": """
+x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+with tf.GradientTape() as g:
+    g.watch(x)
+    y = tf.ones([3, 2]) * tf.reduce_sum(x)
+g.batch_jacobian(y, x)
+""",
+    "batch_jacobian_unconnected_is_zeros": """
+x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+z = tf.constant([[1.0], [2.0]])
+with tf.GradientTape() as g:
+    g.watch([x, z])
+    y = x * 2.0
+g.batch_jacobian(y, z)
+""",
+    "batch_jacobian_twice": """
+x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+with tf.GradientTape() as g:
+    g.watch(x)
+    y = x * x
+g.batch_jacobian(y, x)
+g.batch_jacobian(y, x)
+""",
+    "stop_gradient": """
+x = tf.Variable(2.0)
+with tf.GradientTape() as g:
+    y = tf.stop_gradient(x * x) + x
+g.gradient(y, x)
+""",
+    "custom_gradient": """
+@tf.custom_gradient
+def log1pexp(x):
+    e = tf.exp(x)
+    def grad(upstream):
+        return upstream * (1 - 1 / (1 + e))
+    return tf.math.log(1 + e), grad
+x = tf.Variable([0.0, 100.0])
+with tf.GradientTape() as g:
+    y = log1pexp(x)
+[y, g.gradient(y, x)]
+""",
+    "custom_gradient_variables": """
+v = tf.Variable(3.0)
+@tf.custom_gradient
+def f(x):
+    def grad(upstream, variables=None):
+        return upstream * 10.0, [upstream * 100.0]
+    return x * v, grad
+x = tf.constant(2.0)
+with tf.GradientTape() as g:
+    g.watch(x)
+    y = f(x)
+[y, g.gradient(y, [x, v])]
+""",
+    "custom_gradient_second_order": """
+@tf.custom_gradient
+def cube(x):
+    def grad(upstream):
+        return upstream * 3.0 * x * x
+    return x * x * x, grad
+x = tf.Variable(2.0)
+with tf.GradientTape() as g2:
+    with tf.GradientTape() as g1:
+        y = cube(x)
+    d1 = g1.gradient(y, x)
+[d1, g2.gradient(d1, x)]
+""",
+    "gradients_is_graph_only": """
+tf.compat.v1.gradients(tf.constant(1.0), tf.constant(2.0))
+""",
+    "python_float_target": """
+x = tf.Variable(2.0)
+with tf.GradientTape() as g:
+    y = x * x
+g.gradient(3.0, x)
+""",
+    "gradient_in_a_function_and_loop": """
+def step(w, x):
+    with tf.GradientTape() as g:
+        loss = tf.reduce_sum(tf.square(w * x - 1.0))
+    return g.gradient(loss, w)
+w = tf.Variable([0.5, -0.5])
+out = []
+for i in range(3):
+    d = step(w, tf.constant([1.0, 2.0]) * float(i + 1))
+    w.assign_sub(0.01 * d)
+    out.append(d)
+[out, w]
+""",
+    "int_variable_watched_but_none": """
+i = tf.Variable(3)
+x = tf.Variable(2.0)
+with tf.GradientTape() as g:
+    y = tf.cast(i, tf.float32) * x
+[[v.name for v in g.watched_variables()], g.gradient(y, [i, x])]
+""",
 }

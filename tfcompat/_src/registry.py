@@ -152,9 +152,10 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
     attrs = {k: _static(v) for k, v in attrs.items()}
     values = [t._value for t in tensors]
     args = values if groups is None else _regroup(values, groups)
+    tracing = any(isinstance(v, jax.core.Tracer) for v in values)
     try:
-        if any(isinstance(v, jax.core.Tracer) for v in values):
-            out = opdef.impl(*args, **attrs)  # inside the user's jax.jit/grad/vmap
+        if tracing:
+            out = opdef.impl(*args, **attrs)  # inside jax.jit/grad/vmap, or a tape's replay
         else:
             if opdef.check is not None:
                 opdef.check(*args)
@@ -168,7 +169,8 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
         outs = tuple(Tensor(o) for o in out)
     else:
         outs = (Tensor(out),)
-    if opdef.differentiable and tape.is_recording():
+    # Tapes record eager values only: traced calls belong to a JAX transformation.
+    if opdef.differentiable and not tracing and tape.is_recording():
         if groups is None:
             fn = functools.partial(opdef.impl, **attrs) if attrs else opdef.impl
         else:

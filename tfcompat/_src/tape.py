@@ -18,6 +18,7 @@ node whose function is the (differentiable) jitted VJP, so nested tapes work to 
 
 import contextlib
 import enum
+import math
 import threading
 
 import jax
@@ -50,9 +51,35 @@ def record(key, fn, inputs, outputs):
         t._record(key, fn, inputs, outputs)
 
 
+@contextlib.contextmanager
+def paused():
+    """No tape of this thread records inside (stop_recording, custom_gradient, replay)."""
+    saved = _active()
+    _local.tapes = []
+    try:
+        yield
+    finally:
+        _local.tapes = saved
+
+
+def read_hooks() -> list:
+    """This thread's listeners for variable reads (custom_gradient logs what a function reads)."""
+    hooks = getattr(_local, "hooks", None)
+    if hooks is None:
+        hooks = _local.hooks = []
+    return hooks
+
+
+def observed() -> bool:
+    """Whether a variable read must be reported: a tape records or a read hook listens."""
+    return bool(getattr(_local, "tapes", None)) or bool(getattr(_local, "hooks", None))
+
+
 def variable_read(var, tensor):
-    """Called by Variable for each read while a tape records."""
-    for t in _local.tapes:
+    """Called by Variable for each read while observed()."""
+    for hook in read_hooks():
+        hook(var)
+    for t in _active():
         t._on_read(var, tensor)
 
 
@@ -174,12 +201,8 @@ class GradientTape:
             if self._entered:
                 raise ValueError("Tape is not recording.")
             raise RuntimeError("Trying to stop recording a tape which is not recording.")
-        saved = _local.tapes
-        _local.tapes = []
-        try:
+        with paused():
             yield
-        finally:
-            _local.tapes = saved
 
     def reset(self):
         """Forgets everything recorded so far; keeps recording if it was."""
@@ -194,28 +217,8 @@ class GradientTape:
     def gradient(self, target, sources, output_gradients=None,
                  unconnected_gradients=UnconnectedGradients.NONE):
         """`tf.GradientTape.gradient`: d(sum of targets)/d(sources), in the sources' structure."""
-        if self._used:
-            raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
-                               "set of gradients (or jacobians)")
-        if self._recording:
-            if not self._persistent:
-                self._pop()
-            else:
-                logs.warning_limited(
-                    "persistent_inside", 1, "Calling GradientTape.gradient on a persistent tape "
-                    "inside its context is significantly less efficient than calling it outside "
-                    "the context (it causes the gradient ops to be recorded on the tape, leading "
-                    "to increased CPU and memory usage). Only call GradientTape.gradient inside "
-                    "the context if you actually want to trace the gradient in order to compute "
-                    "higher order derivatives.")
-        try:
-            unconnected = UnconnectedGradients(
-                unconnected_gradients.value if isinstance(unconnected_gradients,
-                                                          UnconnectedGradients)
-                else unconnected_gradients)
-        except ValueError:
-            raise ValueError(
-                f"Unknown value for unconnected_gradients: {unconnected_gradients!r}") from None
+        self._begin_use("to compute")
+        unconnected = _unconnected(unconnected_gradients)
         if target is None:
             raise TypeError("Argument `target` should be a list or nested structure of Tensors, "
                             "Variables or CompositeTensors to be differentiated, but received "
@@ -229,15 +232,34 @@ class GradientTape:
                 raise ValueError("output_gradients must have the same structure as target.")
         grads = self._gradient(targets, flat_sources, cots,
                                unconnected is UnconnectedGradients.ZERO)
+        self._end_use()
+        return jax.tree_util.tree_unflatten(treedef, grads)
+
+    def _begin_use(self, verb: str):
+        """TF's rules for a gradient/jacobian call: once on a non-persistent tape, which stops
+        recording if called inside its own context; a persistent tape keeps recording."""
+        if self._used:
+            raise RuntimeError("A non-persistent GradientTape can only be used "
+                               f"{verb} one set of gradients (or jacobians)")
+        if self._recording:
+            if not self._persistent:
+                self._pop()
+            else:
+                logs.warning_limited(
+                    "persistent_inside", 1, "Calling GradientTape.gradient on a persistent tape "
+                    "inside its context is significantly less efficient than calling it outside "
+                    "the context (it causes the gradient ops to be recorded on the tape, leading "
+                    "to increased CPU and memory usage). Only call GradientTape.gradient inside "
+                    "the context if you actually want to trace the gradient in order to compute "
+                    "higher order derivatives.")
+
+    def _end_use(self):
         if not self._persistent:
             self._used = True
             self._clear()
-        return jax.tree_util.tree_unflatten(treedef, grads)
 
     def _gradient(self, targets, sources, cots, zero_unconnected):
-        for x in list(targets) + list(sources):
-            if not (isinstance(x, Tensor) or _is_variable(x)):
-                raise AttributeError(f"'{type(x).__name__}' object has no attribute 'dtype'")
+        _check_differentiable_args(targets, sources)
         perturb, targets = self._entry_points(targets, sources)
         program = _Program(self._nodes, targets, perturb)
         used = program.used_sources
@@ -245,19 +267,17 @@ class GradientTape:
         if used:
             cot_values = [None] * len(program.target_slots) if cots is None else [
                 _as_value(cots[i], targets[i].dtype) for i in program.target_indices]
-            fn = GRADIENT_CACHE.get(program.key(cot_values, sources),
-                                    lambda: program.build(sources))
+            fn = GRADIENT_CACHE.get(program.key(cot_values, sources, "vjp"),
+                                    lambda: program.build(sources, "vjp"))
             const_values = [x._value for x in program.const_tensors]
-            for i, g in zip(used, fn(const_values, cot_values), strict=True):
+            with paused():  # tracing may run user code (custom_gradient): record nothing
+                grads = fn(const_values, cot_values)
+            for i, g in zip(used, grads, strict=True):
                 values[i] = Tensor(g, sources[i].dtype)
             if is_recording():
                 self._record_gradient(fn, program, cots, [values[i] for i in used])
-        out = []
-        for s, g in zip(sources, values, strict=True):
-            if g is None and zero_unconnected:
-                g = Tensor(jnp.zeros(tuple(s.shape), s.dtype.as_numpy_dtype), s.dtype)
-            out.append(g)
-        return out
+        return [_zeros_like(s) if g is None and zero_unconnected else g
+                for s, g in zip(sources, values, strict=True)]
 
     def _entry_points(self, targets, sources):
         """Maps id(tensor) -> indices of the sources whose perturbation enters at that tensor."""
@@ -303,40 +323,86 @@ class GradientTape:
 
     def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
                  parallel_iterations=None, experimental_use_pfor=True):
-        """`tf.GradientTape.jacobian`: one gradient per target element, stacked."""
-        del parallel_iterations
-        if self._used:
-            raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
-                               "set of gradients (or jacobians)")
+        """`tf.GradientTape.jacobian`: d target[i...] / d source[j...], shaped
+        target.shape + source.shape, computed with jax.jacrev of the replayed sub-graph."""
+        del parallel_iterations  # a memory knob in TF; jacrev vectorises anyway
         if not experimental_use_pfor and not self._persistent:
             raise RuntimeError("GradientTape must be created with persistent=True to compute "
                                "the jacobian with eager execution enabled and with  "
                                "experimental_use_pfor set to False.")
-        if self._recording and not self._persistent:
-            self._pop()
+        self._begin_use("to compute")
+        unconnected = _unconnected(unconnected_gradients)
         flat_sources, treedef = _flatten(sources)
-        t = target if isinstance(target, Tensor) else Tensor(target._value, target.dtype)
-        n = int(np.prod(tuple(t.shape), dtype=np.int64))
-        rows = []
-        for k in range(n):
-            cot = np.zeros(n, t.dtype.as_numpy_dtype)
-            cot[k] = 1
-            rows.append(self._gradient([target], flat_sources,
-                                       [Tensor(cot.reshape(tuple(t.shape)), t.dtype)],
-                                       unconnected_gradients in ("zero",
-                                                                 UnconnectedGradients.ZERO)))
-        out = []
-        for j, s in enumerate(flat_sources):
-            col = [r[j] for r in rows]
-            if all(g is None for g in col):
-                out.append(None)
-                continue
-            stacked = jnp.stack([jnp.asarray(g._value) for g in col])
-            out.append(Tensor(stacked.reshape(tuple(t.shape) + tuple(s.shape)), s.dtype))
-        if not self._persistent:
-            self._used = True
-            self._clear()
+        jac = self._jacobian(target, flat_sources)
+        out = [_zeros(tuple(target.shape) + tuple(s.shape), s.dtype)
+               if j is None and unconnected is UnconnectedGradients.ZERO else j
+               for s, j in zip(flat_sources, jac, strict=True)]
+        self._end_use()
         return jax.tree_util.tree_unflatten(treedef, out)
+
+    def batch_jacobian(self, target, source, unconnected_gradients=UnconnectedGradients.NONE,
+                       parallel_iterations=None, experimental_use_pfor=True):
+        """`tf.GradientTape.batch_jacobian`: per-example jacobians, [b, y..., x...]. As in TF,
+        an unconnected source gives zeros whatever `unconnected_gradients` says."""
+        del parallel_iterations, unconnected_gradients
+        for t in (target, source):
+            if len(t.shape) < 2:
+                raise ValueError(f"Shape {t.shape} must have rank at least 2")
+        if target.shape[0] != source.shape[0]:
+            raise ValueError(f"Need first dimension of target shape ({target.shape}) and source "
+                             f"shape ({source.shape}) to match.")
+        if not experimental_use_pfor and not self._persistent:
+            raise RuntimeError("GradientTape must be created with persistent=True to compute "
+                               "the batch_jacobian with eager execution enabled and with "
+                               "experimental_use_pfor set to False.")
+        self._begin_use("tocompute")  # sic: TF's message lacks the space here
+        (jac,) = self._jacobian(target, [source])
+        self._end_use()
+        b = target.shape[0]
+        ys, xs = tuple(target.shape)[1:], tuple(source.shape)[1:]
+        if jac is None:
+            return _zeros((b, *ys, *xs), source.dtype)
+        # TF differentiates the sum over the batch of each target column (it assumes examples
+        # are independent, where this is the block diagonal); summing keeps its value otherwise.
+        full = jnp.reshape(jnp.asarray(jac._value), (b, math.prod(ys), b, math.prod(xs)))
+        per_example = jnp.moveaxis(jnp.sum(full, axis=0), 1, 0)
+        return Tensor(jnp.reshape(per_example, (b, *ys, *xs)), source.dtype)
+
+    def _jacobian(self, target, sources):
+        _check_differentiable_args([target], sources)
+        perturb, targets = self._entry_points([target], sources)
+        program = _Program(self._nodes, targets, perturb)
+        out = [None] * len(sources)
+        if program.used_sources:
+            fn = GRADIENT_CACHE.get(program.key([None], sources, "jacobian"),
+                                    lambda: program.build(sources, "jacobian"))
+            with paused():
+                jacs = fn([x._value for x in program.const_tensors], [None])
+            for i, j in zip(program.used_sources, jacs, strict=True):
+                out[i] = Tensor(j, sources[i].dtype)
+        return out
+
+
+def _check_differentiable_args(targets, sources):
+    for x in list(targets) + list(sources):
+        if not (isinstance(x, Tensor) or _is_variable(x)):
+            raise AttributeError(f"'{type(x).__name__}' object has no attribute 'dtype'")
+
+
+def _unconnected(value) -> UnconnectedGradients:
+    try:
+        return UnconnectedGradients(
+            value.value if isinstance(value, UnconnectedGradients) else value)
+    except ValueError:
+        raise ValueError(f"Unknown value for unconnected_gradients: {value!r}") from None
+
+
+def _zeros(shape, dtype) -> Tensor:
+    return Tensor(jnp.zeros(shape, dtype.as_numpy_dtype), dtype)
+
+
+def _zeros_like(s) -> Tensor:
+    return _zeros(tuple(s.shape), s.dtype)
 
 
 def _as_value(x, dtype):
@@ -410,17 +476,18 @@ class _Program:
             self.used_sources = []
         self.last_key = None
 
-    def key(self, cot_values, sources):
+    def key(self, cot_values, sources, mode: str):
         consts = tuple((s, np.shape(x._value), x.dtype) for s, x in
                        zip(self.const_slots, self.const_tensors, strict=True))
         srcs = tuple((tuple(sources[i].shape), sources[i].dtype) for i in self.used_sources)
         self.last_key = (tuple(self.entries), consts, tuple(sorted(self.perturbed.items())),
                          tuple(self.target_slots), srcs, tuple(self.used_sources),
-                         tuple(c is None for c in cot_values))
+                         tuple(c is None for c in cot_values), mode)
         return self.last_key
 
-    def build(self, sources):
-        """A jitted `f(const_values, cotangents) -> gradients of the used sources`."""
+    def build(self, sources, mode: str):
+        """A jitted `f(const_values, cotangents)`: the VJP (mode "vjp") or the jacobian of the
+        single target (mode "jacobian") with respect to the used sources."""
         entries, fns, n_slots = self.entries, self.fns, self.n_slots
         const_slots, target_slots = tuple(self.const_slots), tuple(self.target_slots)
         position = {src: j for j, src in enumerate(self.used_sources)}
@@ -455,4 +522,9 @@ class _Program:
             cots = [jnp.ones_like(o) if c is None else c for c, o in zip(cots, outs, strict=True)]
             return vjp(cots)[0]
 
-        return jax.jit(gradients)
+        def jacobian(consts, cots):
+            GRADIENT_CACHE.traced()
+            zeros = [jnp.zeros(shape, dtype) for shape, dtype in specs]
+            return jax.jacrev(lambda d: replay(d, consts)[0])(zeros)
+
+        return jax.jit(gradients if mode == "vjp" else jacobian)

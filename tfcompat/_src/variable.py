@@ -71,7 +71,7 @@ class Variable(OperatorMixin):
     def value(self) -> Tensor:
         """Reads the current value; tapes that watch this variable see the read."""
         t = Tensor(self._storage.value, self._dtype)
-        if tape.is_recording():
+        if tape.observed():
             tape.variable_read(self, t)
         return t
 
