@@ -14,6 +14,7 @@ from tfcompat._src import api as _api  # noqa: E402
 from tfcompat._src import context as _context  # noqa: E402 - importing registers the exports
 from tfcompat._src import dtypes as _dtypes  # noqa: E402
 from tfcompat._src import errors as _errors  # noqa: E402
+from tfcompat._src import function as _function  # noqa: E402
 from tfcompat._src import ops as _ops  # noqa: E402
 from tfcompat._src import printing as _printing  # noqa: E402
 from tfcompat._src import tape as _tape  # noqa: E402
@@ -23,4 +24,4 @@ from tfcompat._src.train import optimizers as _optimizers  # noqa: E402
 _api.build(__import__(__name__))
 
 __version__ = "0.1.0"
-del _api, _context, _dtypes, _errors, _ops, _printing, _tape, _variable, _optimizers
+del _api, _context, _dtypes, _errors, _function, _ops, _printing, _tape, _variable, _optimizers

@@ -1,4 +1,5 @@
-"""The `tfcompat` command: `tfcompat run script.py [args...]` and `tfcompat conformance`."""
+"""The `tfcompat` command: `tfcompat run script.py [args...]`, `tfcompat conformance`,
+`tfcompat coverage`."""
 
 import argparse
 import os
@@ -33,8 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     conf.add_argument("-k", default="", metavar="SUBSTR", help="only cases whose path has SUBSTR")
     conf.add_argument("-v", "--verbose", action="store_true", help="show each case's output")
     conf.add_argument("-j", "--jobs", type=int, default=0, help="cases run at once")
+    sub.add_parser("coverage", help="print the table of TF symbols tfcompat provides")
     opts = parser.parse_args(argv)
 
+    if opts.command == "coverage":
+        import tfcompat  # noqa: F401 - fills the export table
+        from tfcompat._src import coverage
+        sys.stdout.write(coverage.markdown())
+        return 0
     if opts.command == "run":
         run_script(opts.script, opts.args)
         return 0

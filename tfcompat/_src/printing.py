@@ -204,6 +204,46 @@ def _write(target, data: bytes):
             view = view[os.write(fd, view):]
 
 
+def _defer_if_traced(inputs, options) -> bool:
+    """Inside a tf.function trace, print at every call of the compiled program (as TF's PrintV2
+    op does), through jax.debug.callback with the traced tensors' values."""
+    traced = []
+
+    def find(x):
+        value = getattr(x, "_value", None)
+        if _is_tensor(x) and type(value).__module__.startswith("jax") and \
+                type(value).__name__.endswith("Tracer"):
+            traced.append(x)
+        elif isinstance(x, (list, tuple)):
+            for v in x:
+                find(v)
+        elif isinstance(x, dict):
+            for v in x.values():
+                find(v)
+
+    for x in inputs:
+        find(x)
+    if not traced:
+        return False
+    import jax  # only reached under a trace, where JAX is already imported
+
+    def replace(x, concrete):
+        if any(x is t for t in traced):
+            return concrete[next(i for i, t in enumerate(traced) if t is x)]
+        if isinstance(x, (list, tuple)):
+            return type(x)(replace(v, concrete) for v in x)
+        if isinstance(x, dict):
+            return {k: replace(v, concrete) for k, v in x.items()}
+        return x
+
+    def emit(*values):
+        concrete = [type(t)(np.asarray(v), t.dtype) for t, v in zip(traced, values)]
+        tf_print(*[replace(x, concrete) for x in inputs], **options)
+
+    jax.debug.callback(emit, *[t._value for t in traced], ordered=True)
+    return True
+
+
 @export("print")
 def tf_print(*inputs, output_stream=_DEFAULT_STREAM, summarize=3, sep=" ", end=os.linesep,
              name=None, **kwargs):
@@ -217,6 +257,9 @@ def tf_print(*inputs, output_stream=_DEFAULT_STREAM, summarize=3, sep=" ", end=o
     summarize = 3 if summarize is None else _make_int(summarize, "summarize")
     if not isinstance(end, str):
         raise TypeError(f"Expected string for argument 'end' not {end!r}.")
+    if _defer_if_traced(inputs, dict(output_stream=output_stream, summarize=summarize, sep=sep,
+                                     end=end)):
+        return None
 
     if len(inputs) == 1 and _is_tensor(inputs[0]) and inputs[0].dtype.name == "string" \
             and np.ndim(inputs[0].numpy()) == 0:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import jax
 import numpy as np
 
-from tfcompat._src import dtypes, errors, tape
+from tfcompat._src import dtypes, errors, tape, variable
 from tfcompat._src.compile_cache import CompileCache
 from tfcompat._src.export import export_value
 from tfcompat._src.tensor import OperatorMixin, Tensor, host_array, to_tensor
@@ -161,6 +161,11 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
                 opdef.check(*args)
             if not opdef.jit or any(getattr(v, "dtype", None) is _OBJECT for v in values):
                 out = opdef.impl(*args, **attrs)  # dynamic shapes; strings live on the host
+            elif variable.tracing_function():
+                # Inside a tf.function trace an op on constants is folded at trace time, so
+                # values it feeds (a variable's initial value) stay concrete, as TF lifts them.
+                with jax.ensure_compile_time_eval():
+                    out = _eager_kernel(opdef, attrs)(*args)
             else:
                 out = _eager_kernel(opdef, attrs)(*args)
     except (TypeError, ValueError, errors.OpError) as e:
@@ -169,8 +174,10 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
         outs = tuple(Tensor(o) for o in out)
     else:
         outs = (Tensor(out),)
-    # Tapes record eager values only: traced calls belong to a JAX transformation.
-    if opdef.differentiable and not tracing and tape.is_recording():
+    # Tapes record eager values, and traced ones only inside a tf.function's trace (where the
+    # tapes were created in the trace): other traced calls belong to a JAX transformation.
+    if opdef.differentiable and tape.is_recording() and (
+            not tracing or variable.tracing_function()):
         if groups is None:
             fn = functools.partial(opdef.impl, **attrs) if attrs else opdef.impl
         else:

@@ -6,7 +6,10 @@ recorded, so they cut the gradient as in TF.
 """
 
 import itertools
+import threading
+import weakref
 
+import jax
 import jax.numpy as jnp
 import numpy as np
 
@@ -19,12 +22,73 @@ _uids = itertools.count()
 
 
 class _Storage:
-    """The value cell a Variable and the views returned by its assign methods share."""
+    """The value cell a Variable and the views returned by its assign methods share.
 
-    __slots__ = ("value",)
+    While a `tf.function` traces, the cell's value is the trace's input (a tracer) and writes
+    go to the trace's frame, to be written back after the call (`function.py`).
+    """
+
+    __slots__ = ("_value", "__weakref__")
 
     def __init__(self, value):
-        self.value = value
+        self._value = value
+
+    @property
+    def value(self):
+        frame = getattr(_frames, "frame", None)
+        if frame is not None:
+            v = frame.values.get(self)
+            if v is not None:
+                frame.read.add(self)
+                return v
+        return self._value
+
+    @value.setter
+    def value(self, v):
+        frame = getattr(_frames, "frame", None)
+        if frame is not None and (self in frame.values or isinstance(v, jax.core.Tracer)):
+            frame.values[self] = v
+            frame.assigned.add(self)
+            return
+        self._value = v
+
+
+class TraceFrame:
+    """Variable values seen by one tf.function trace: its inputs, what it read and assigned."""
+
+    def __init__(self, values: dict):
+        self.values = values
+        self.read: set = set()
+        self.assigned: set = set()
+
+    def __enter__(self):
+        self._outer = getattr(_frames, "frame", None)
+        _frames.frame = self
+        return self
+
+    def __exit__(self, *exc):
+        _frames.frame = self._outer
+
+
+def tracing_function() -> bool:
+    """Whether a tf.function is being traced on this thread."""
+    return getattr(_frames, "frame", None) is not None
+
+
+def live_variables() -> list:
+    """Every Variable still referenced somewhere, in creation order."""
+    return [v for _, v in sorted(_LIVE.items())]
+
+
+def created_count() -> int:
+    """How many Variables were ever created (to see whether a trace created some)."""
+    return _created_count[0]
+
+
+_frames = threading.local()
+_created_count = [0]
+# Variables are unhashable (as in TF), so the registry is keyed by their creation number.
+_LIVE: "weakref.WeakValueDictionary" = weakref.WeakValueDictionary()
 
 
 @export("Variable")
@@ -51,16 +115,24 @@ class Variable(OperatorMixin):
             raise ValueError("The `initial_value` arg to `tf.Variable` must be specified except "
                              "when you are not providing a `variable_def`. You provided neither.")
         if callable(initial_value):
-            initial_value = initial_value()
+            with jax.ensure_compile_time_eval():  # under tf.function: evaluated once, eagerly
+                initial_value = initial_value()
         dtype = None if dtype is None else dtypes.as_dtype(dtype)
         value = _convert(initial_value, dtype, name="initial_value")
         self._dtype = value.dtype
-        self._storage = _Storage(jnp.asarray(value._value))
+        if isinstance(value._value, jax.core.Tracer):
+            raise ValueError("A tf.Variable created inside a tf.function needs an initial value "
+                             "that does not depend on the function's inputs; pass a callable "
+                             "(e.g. lambda: tf.zeros(shape)) so it runs once, eagerly.")
+        with jax.ensure_compile_time_eval():
+            self._storage = _Storage(jnp.asarray(value._value))
         self._shape = TensorShape(np.shape(value._value) if shape is None else shape)
         self._name = (name if name is not None else "Variable") + ":0"
         self._trainable = True if trainable is None else bool(trainable)
         self._constraint = constraint
         self._uid = next(_uids)
+        _created_count[0] += 1
+        _LIVE[self._uid] = self
 
     # -- reads -----------------------------------------------------------------------------
 

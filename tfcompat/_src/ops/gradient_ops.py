@@ -17,7 +17,7 @@ def stop_gradient(input):  # noqa: A002 - TF's argument name
     return jax.lax.stop_gradient(input)
 
 
-@export(v1=("gradients",))
+@export("gradients")
 def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False,
               gate_gradients=False, aggregation_method=None, stop_gradients=None,
               unconnected_gradients=None):
