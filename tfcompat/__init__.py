@@ -15,6 +15,7 @@ from tfcompat._src import context as _context  # noqa: E402 - importing register
 from tfcompat._src import dtypes as _dtypes  # noqa: E402
 from tfcompat._src import errors as _errors  # noqa: E402
 from tfcompat._src import function as _function  # noqa: E402
+from tfcompat._src import keras as _keras  # noqa: E402
 from tfcompat._src import ops as _ops  # noqa: E402
 from tfcompat._src import printing as _printing  # noqa: E402
 from tfcompat._src import tape as _tape  # noqa: E402
@@ -23,5 +24,9 @@ from tfcompat._src.train import optimizers as _optimizers  # noqa: E402
 
 _api.build(__import__(__name__))
 
+# tfcompat's own API for JAX users (not TF symbols, so not in compat.v1/v2).
+from tfcompat._src.interop import assign_from, from_jax, to_jax, variables_of  # noqa: E402, F401
+
 __version__ = "0.1.0"
 del _api, _context, _dtypes, _errors, _function, _ops, _printing, _tape, _variable, _optimizers
+del _keras

@@ -122,6 +122,12 @@ class Tensor(OperatorMixin):
         return Tensor, (self.numpy(), self._dtype)
 
 
+# A Tensor is a pytree node holding one array: jax.jit, jax.tree_util and optax accept Tensors
+# as arguments and results, and tfcompat ops inside see Tensors of tracers.
+jax.tree_util.register_pytree_node(
+    Tensor, lambda t: ((t._value,), t._dtype), lambda dtype, children: Tensor(children[0], dtype))
+
+
 class _Reference:
     """`Tensor.ref()`: a hashable handle compared by identity."""
 
