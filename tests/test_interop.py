@@ -21,7 +21,8 @@ def test_tensor_is_a_pytree_and_array_like():
     assert isinstance(leaves[0], (jax.Array, np.ndarray))  # constants may stay on the host
     assert isinstance(jax.tree_util.tree_unflatten(treedef, leaves)["x"], tf.Tensor)
     np.testing.assert_array_equal(np.asarray(X), jnp.asarray(X))
-    assert tf.convert_to_tensor(jnp.ones(3)).dtype == tf.float32
+    assert tf.convert_to_tensor(jnp.ones(3, jnp.float32)).dtype == tf.float32
+    assert tf.convert_to_tensor(jnp.ones(3, jnp.float64)).dtype == tf.float64  # kept
 
 
 def test_jit_equals_eager():
