@@ -12,6 +12,7 @@ _jax.config.update("jax_enable_x64", True)
 
 from tfcompat._src import api as _api  # noqa: E402
 from tfcompat._src import context as _context  # noqa: E402 - importing registers the exports
+from tfcompat._src import device as _device  # noqa: E402
 from tfcompat._src import dtypes as _dtypes  # noqa: E402
 from tfcompat._src import errors as _errors  # noqa: E402
 from tfcompat._src import function as _function  # noqa: E402
@@ -28,5 +29,5 @@ _api.build(__import__(__name__))
 from tfcompat._src.interop import assign_from, from_jax, to_jax, variables_of  # noqa: E402, F401
 
 __version__ = "0.1.0"
-del _api, _context, _dtypes, _errors, _function, _ops, _printing, _tape, _variable, _optimizers
+del _api, _context, _device, _dtypes, _errors, _function, _ops, _printing, _tape, _variable, _optimizers
 del _keras

@@ -53,7 +53,8 @@ class Tensor(OperatorMixin):
 
     @property
     def device(self) -> str:
-        return "/job:localhost/replica:0/task:0/device:CPU:0"
+        from tfcompat._src.device import device_string
+        return device_string(self._value)
 
     def numpy(self):
         """The value as NumPy: a NumPy scalar for shape (), else an ndarray (read-only view)."""

@@ -189,7 +189,10 @@ class Variable(OperatorMixin):
     name = property(lambda self: self._name)
     trainable = property(lambda self: self._trainable)
     constraint = property(lambda self: self._constraint)
-    device = property(lambda self: "/job:localhost/replica:0/task:0/device:CPU:0")
+    @property
+    def device(self) -> str:
+        from tfcompat._src.device import device_string
+        return device_string(self._storage.value)
 
     def get_shape(self) -> TensorShape:
         return self._shape
