@@ -34,7 +34,7 @@ def main():
     for i in range(1, args.steps + 1):
         with tf.GradientTape() as tape:
             loss = tf.reduce_mean(tf.square(tf.matmul(x, w) + b - target))
-        opt.apply_gradients(zip(tape.gradient(loss, [w, b]), [w, b]))
+        opt.apply_gradients(zip(tape.gradient(loss, [w, b]), [w, b], strict=True))
         if i % every == 0 or i == 1:
             print(f"step {i:6d}  loss {float(loss):.6f}  RSS {rss_mib():7.1f} MiB")
     for cache in (GRADIENT_CACHE, UPDATE_CACHE, EAGER_CACHE):

@@ -57,7 +57,7 @@ def tf_workload(tf, name, use_function):
                 logits = tf.matmul(tf.nn.relu(tf.matmul(xs, w1)), w2)
                 loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(
                     labels=ys, logits=logits))
-            opt.apply_gradients(zip(tape.gradient(loss, [w1, w2]), [w1, w2]))
+            opt.apply_gradients(zip(tape.gradient(loss, [w1, w2]), [w1, w2], strict=True))
         return wrap(step_fn), lambda: [w1.numpy(), w2.numpy()]
     if name == "linreg_adam_minimize":
         w, b = tf.Variable(tf.zeros([8, 1])), tf.Variable(0.0)
@@ -91,7 +91,7 @@ def tf_workload(tf, name, use_function):
                 logits = tf.matmul(tf.reshape(h, [16, -1]), w)
                 loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(
                     labels=ys, logits=logits))
-            opt.apply_gradients(zip(tape.gradient(loss, [k, w]), [k, w]))
+            opt.apply_gradients(zip(tape.gradient(loss, [k, w]), [k, w], strict=True))
         return wrap(step_fn), lambda: [k.numpy(), w.numpy()]
     raise KeyError(name)
 

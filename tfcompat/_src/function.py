@@ -99,8 +99,9 @@ class _Trace:
                 raise ValueError(
                     "tf.function only supports singleton tf.Variables created on the first call. "
                     "Make sure the tf.Variable is only created once or created outside "
-                    "tf.function. See https://www.tensorflow.org/guide/function#creating_tfvariables "
-                    "for more information.")
+                    "tf.function. See "
+                    "https://www.tensorflow.org/guide/function#creating_tfvariables for more "
+                    "information.")
 
     def _trace(self, fn, leaves, treedef):
         live = variable.live_variables()
