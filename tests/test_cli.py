@@ -1,5 +1,6 @@
 """The `tfcompat` command: output comparison, the tensorflow import alias, the conformance suite."""
 
+import json
 import os
 import subprocess
 import sys
@@ -103,3 +104,31 @@ def test_every_seed_case_passes():
     proc = tfcompat_cmd("conformance", "-k", "seed/")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.splitlines()[-1] == f"{len(SEED_CASES)} passed, 0 failed"
+
+
+def test_conformance_writes_json_and_junit(tmp_path):
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "bad.py").write_text("print(2)\n")
+    (cases / "bad.out").write_text("3\n")
+    proc = tfcompat_cmd("conformance", str(cases), "--json", str(tmp_path / "r.json"),
+                        "--junit", str(tmp_path / "r.xml"))
+    assert proc.returncode == 1
+    assert json.loads((tmp_path / "r.json").read_text())[0]["status"] == "FAIL"
+    assert '<testsuite name="tfcompat-conformance" tests="1" failures="1">' in (
+        tmp_path / "r.xml").read_text()
+
+
+def test_python_m_tfcompat_runs_a_script(tmp_path):
+    script = tmp_path / "s.py"
+    script.write_text("import tensorflow as tf\nprint(tf.constant([1, 2]))\n")
+    proc = subprocess.run([sys.executable, "-m", "tfcompat", str(script)], capture_output=True,
+                          text=True)
+    assert proc.stdout == "tf.Tensor([1 2], shape=(2,), dtype=int32)\n", proc.stderr
+
+
+def test_install_aliases_tensorflow_in_this_process():
+    code = ("import tfcompat\ntfcompat.install()\nimport tensorflow.compat.v1 as tf\n"
+            "print(tf.log is tfcompat.log)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "True", proc.stderr

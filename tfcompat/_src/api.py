@@ -22,7 +22,7 @@ class Namespace(types.ModuleType):
             raise AttributeError(name)
         public = self.__name__.replace("tfcompat", "tf", 1)
         raise AttributeError(f"module '{public}' has no attribute '{name}': tfcompat does not "
-                             f"provide {public}.{name} (yet); see docs/differences.md")
+                             f"provide {public}.{name} (yet); see docs/coverage.md")
 
 
 def _namespace(root, path: str) -> types.ModuleType:

@@ -24,13 +24,20 @@ def run_script(script: str, args: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0].endswith(".py"):  # python -m tfcompat script.py [args]
+        argv = ["run", *argv]
     parser = argparse.ArgumentParser(prog="tfcompat", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run a TF script with `tensorflow` resolved to tfcompat")
     run.add_argument("script")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
     conf = sub.add_parser("conformance", help="compare case outputs with those recorded from TF")
+    conf.add_argument("path", nargs="?", type=Path, default=None,
+                      help="a case directory or file (default: the repository's cases)")
     conf.add_argument("--cases", type=Path, default=DEFAULT_CASES, help="case directory")
+    conf.add_argument("--json", type=Path, default=None, help="also write results as JSON")
+    conf.add_argument("--junit", type=Path, default=None, help="also write a JUnit XML report")
     conf.add_argument("-k", default="", metavar="SUBSTR", help="only cases whose path has SUBSTR")
     conf.add_argument("-v", "--verbose", action="store_true", help="show each case's output")
     conf.add_argument("-j", "--jobs", type=int, default=0, help="cases run at once")
@@ -45,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     if opts.command == "run":
         run_script(opts.script, opts.args)
         return 0
-    if not opts.cases.is_dir():
-        parser.error(f"no case directory {opts.cases} (pass --cases DIR)")
-    return conformance.run_suite(opts.cases, opts.k, opts.verbose, opts.jobs)
+    root, substr = opts.cases, opts.k
+    if opts.path is not None:
+        if opts.path.is_file():
+            root, substr = opts.path.resolve().parent, opts.path.name
+        else:
+            root = opts.path
+    if not root.is_dir():
+        parser.error(f"no case directory {root} (pass --cases DIR)")
+    return conformance.run_suite(root, substr, opts.verbose, opts.jobs, opts.json, opts.junit)

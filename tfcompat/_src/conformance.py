@@ -4,6 +4,7 @@ Standard library only: conformance/record.py loads this file by path under a Pyt
 TensorFlow but not JAX, so it must not import tfcompat.
 """
 
+import json
 import math
 import os
 import re
@@ -126,15 +127,24 @@ def check_case(case: Path, root: Path) -> Result:
     return Result(name, "FAIL" if diff else "PASS", diff or "", output)
 
 
-def run_suite(root: Path, substr: str = "", verbose: bool = False, jobs: int = 0) -> int:
+def run_suite(root: Path, substr: str = "", verbose: bool = False, jobs: int = 0,
+              json_path: Path | None = None, junit_path: Path | None = None) -> int:
     """Check every case under root, print a table and a summary; return the exit status."""
     cases = find_cases(root, substr)
     if not cases:
         print(f"no conformance cases under {root}" + (f" matching {substr!r}" if substr else ""))
         return 1
     # Each case is its own process; running several at once keeps the suite's wall time low.
+    results = []
+    progress = sys.stderr.isatty()
     with ThreadPoolExecutor(jobs or min(8, os.cpu_count() or 1)) as pool:
-        results = list(pool.map(lambda case: check_case(case, root), cases))
+        for i, r in enumerate(pool.map(lambda case: check_case(case, root), cases), 1):
+            results.append(r)
+            if progress:
+                sys.stderr.write(f"\r{i}/{len(cases)} cases run")
+                sys.stderr.flush()
+    if progress:
+        sys.stderr.write("\r" + " " * 30 + "\r")
     width = max(len(r.case) for r in results)
     for r in results:
         print(f"{r.case:<{width}}  {r.status:<5}  {r.detail}".rstrip())
@@ -142,4 +152,25 @@ def run_suite(root: Path, substr: str = "", verbose: bool = False, jobs: int = 0
             print("    " + r.output.rstrip().replace("\n", "\n    "))
     passed = sum(r.status == "PASS" for r in results)
     print(f"{passed} passed, {len(results) - passed} failed")
+    if json_path:
+        json_path.write_text(json.dumps([{"case": r.case, "status": r.status, "detail": r.detail}
+                                         for r in results], indent=1) + "\n")
+    if junit_path:
+        junit_path.write_text(_junit(results))
     return 0 if passed == len(results) else 1
+
+
+def _junit(results) -> str:
+    """A JUnit XML report, for CI systems that display one."""
+    from xml.sax.saxutils import escape, quoteattr
+    failed = sum(r.status != "PASS" for r in results)
+    rows = [f'<testsuite name="tfcompat-conformance" tests="{len(results)}" '
+            f'failures="{failed}">']
+    for r in results:
+        rows.append(f"  <testcase classname=\"conformance\" name={quoteattr(r.case)}>")
+        if r.status != "PASS":
+            rows.append(f"    <failure message={quoteattr(r.detail)}>{escape(r.output or '')}"
+                        "</failure>")
+        rows.append("  </testcase>")
+    rows.append("</testsuite>")
+    return "\n".join(rows) + "\n"

@@ -237,7 +237,7 @@ def _defer_if_traced(inputs, options) -> bool:
         return x
 
     def emit(*values):
-        concrete = [type(t)(np.asarray(v), t.dtype) for t, v in zip(traced, values)]
+        concrete = [type(t)(np.asarray(v), t.dtype) for t, v in zip(traced, values, strict=True)]
         tf_print(*[replace(x, concrete) for x in inputs], **options)
 
     jax.debug.callback(emit, *[t._value for t in traced], ordered=True)
