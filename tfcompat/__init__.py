@@ -26,7 +26,9 @@ from tfcompat._src.train import optimizers as _optimizers  # noqa: E402
 _api.build(__import__(__name__))
 
 # tfcompat's own API for JAX users (not TF symbols, so not in compat.v1/v2).
-from tfcompat._src.dropin import install_tensorflow_alias as install  # noqa: E402, F401
+from tfcompat._src.dropin import (  # noqa: E402, F401
+    install_tensorflow_alias as install,
+)
 from tfcompat._src.interop import assign_from, from_jax, to_jax, variables_of  # noqa: E402, F401
 
 __version__ = "0.1.0"
