@@ -122,8 +122,15 @@ def _public_wrapper(opdef: OpDef, sig: inspect.Signature, aliases: dict[str, str
         else inspect.Parameter.POSITIONAL_OR_KEYWORD
     public_sig = sig.replace(parameters=params + [inspect.Parameter("name", kind, default=None)])
 
+    # The common call, positional tensors only (`tf.add(x, y)`), skips argument binding.
+    plain = all(p.kind == p.POSITIONAL_OR_KEYWORD for p in params) and all(
+        p.default is not p.empty for p in params[n:])
+    defaults = {p.name: p.default for p in params[n:]}
+
     @functools.wraps(opdef.impl)
     def public(*args, **kwargs):
+        if plain and not kwargs and len(args) == n:
+            return apply_op(opdef, args, dict(defaults))
         for old, new in aliases.items():
             if old in kwargs:
                 value = kwargs.pop(old)
