@@ -477,4 +477,28 @@ with tf.GradientTape() as g:
     y = tf.cast(i, tf.float32) * x
 [[v.name for v in g.watched_variables()], g.gradient(y, [i, x])]
 """,
+    "complex_source_is_conjugate_of_jax": """
+z = tf.Variable(tf.complex(1.0, 1.0))
+with tf.GradientTape() as g:
+    y = tf.math.real(z * z)
+g.gradient(y, z)
+""",
+    "complex_output_gradients": """
+x = tf.Variable(2.0)
+with tf.GradientTape() as g:
+    y = tf.complex(x, x * 3.0) * tf.complex(1.0, 2.0)
+g.gradient(y, x, output_gradients=tf.complex(0.0, 1.0))
+""",
+    "complex_abs": """
+x = tf.Variable(2.0)
+with tf.GradientTape() as g:
+    y = tf.abs(tf.complex(x, 1.0))
+g.gradient(y, x)
+""",
+    "complex_holomorphic_chain": """
+z = tf.Variable(tf.complex(0.5, -1.5))
+with tf.GradientTape() as g:
+    y = tf.math.real(tf.math.conj(z) * z * z) + tf.math.imag(z * tf.complex(2.0, 1.0))
+g.gradient(y, z)
+""",
 }

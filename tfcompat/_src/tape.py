@@ -383,6 +383,10 @@ class GradientTape:
         return out
 
 
+def _conj(x):
+    return jnp.conj(x) if jnp.iscomplexobj(x) else x
+
+
 def _check_differentiable_args(targets, sources):
     for x in list(targets) + list(sources):
         if not (isinstance(x, Tensor) or _is_variable(x)):
@@ -519,12 +523,15 @@ class _Program:
             GRADIENT_CACHE.traced()
             zeros = [jnp.zeros(shape, dtype) for shape, dtype in specs]
             outs, vjp = jax.vjp(lambda d: replay(d, consts), zeros)
-            cots = [jnp.ones_like(o) if c is None else c for c, o in zip(cots, outs, strict=True)]
-            return vjp(cots)[0]
+            # TF's gradient for complex values is the conjugate of JAX's VJP: TF(dy) =
+            # conj(vjp(conj(dy))). For real values conj is the identity.
+            cots = [jnp.ones_like(o) if c is None else _conj(c)
+                    for c, o in zip(cots, outs, strict=True)]
+            return [_conj(g) for g in vjp(cots)[0]]
 
         def jacobian(consts, cots):
             GRADIENT_CACHE.traced()
             zeros = [jnp.zeros(shape, dtype) for shape, dtype in specs]
-            return jax.jacrev(lambda d: replay(d, consts)[0])(zeros)
+            return [_conj(j) for j in jax.jacrev(lambda d: replay(d, consts)[0])(zeros)]
 
         return jax.jit(gradients if mode == "vjp" else jacobian)
