@@ -7,6 +7,8 @@ from jax import lax
 
 from tfcompat._src import dtypes as d
 from tfcompat._src import errors
+from tfcompat._src.export import export
+from tfcompat._src.ops.array_ops import cast, convert_to_tensor
 from tfcompat._src.registry import TRUEDIV, attach_operator, op
 from tfcompat._src.tensor import Tensor
 
@@ -17,6 +19,8 @@ _REAL = d.INTEGERS | d.FLOATS
 # The "allowed values" lists of TF's kernels whose order is not TF's usual one.
 _ARITH_TEXT = ("bfloat16", "half", "float", "double", "uint8", "uint16", "uint32", "uint64",
                "int8", "int16", "int32", "int64", "complex64", "complex128")
+_MUL_TEXT = ("bfloat16", "half", "float", "double", "uint8", "int8", "uint16", "int16", "int32",
+             "uint32", "uint64", "int64", "complex64", "complex128")
 _NUMBERTYPES_TEXT = ("float", "double", "int32", "uint8", "int16", "int8", "complex64", "int64",
                      "qint8", "quint8", "qint32", "bfloat16", "qint16", "quint16", "uint16",
                      "complex128", "half", "uint32", "uint64")
@@ -38,13 +42,15 @@ def add(x, y):
 
 
 @op("math.subtract", "subtract", kernel="Sub", dtypes_=_ARITH, operators=("sub",),
-    broadcasting=True)
+    broadcasting=True, allowed=("bfloat16", "half", "float", "double", "uint8", "int8", "uint16",
+                                "int16", "int32", "int64", "complex64", "complex128", "uint32",
+                                "uint64"))
 def subtract(x, y):
     return jnp.subtract(x, y)
 
 
 @op("math.multiply", "multiply", kernel="Mul", dtypes_=_ARITH, operators=("mul",),
-    broadcasting=True)
+    broadcasting=True, allowed=_MUL_TEXT)
 def multiply(x, y):
     return jnp.multiply(x, y)
 
@@ -99,23 +105,129 @@ def _check_int_divisor(x, y):
 
 # TF registers no gradient for FloorDiv: the tape yields None, not zeros.
 @op("math.floordiv", v1=("math.floordiv", "floordiv"), kernel="FloorDiv", dtypes_=_ARITH,
-    operators=("floordiv",), broadcasting=True, differentiable=False, check=_check_int_divisor)
+    operators=("floordiv",), broadcasting=True, differentiable=False, check=_check_int_divisor,
+    allowed=_MUL_TEXT)
 def floordiv(x, y):
+    if jnp.issubdtype(x.dtype, jnp.inexact):
+        # TF computes floor(x / y); NumPy's floor_divide says 1 // 0.1 = 9, TF 10.
+        return jnp.floor(_div(*jnp.broadcast_arrays(x, y)))
     return jnp.floor_divide(x, y)
 
 
 @op("math.floormod", "math.mod", v1=("math.floormod", "math.mod", "floormod", "mod"),
     kernel="FloorMod", dtypes_=d.INTEGERS | d.FLOATS, operators=("mod",), broadcasting=True,
-    check=_check_int_divisor)
+    check=_check_int_divisor, allowed=("int8", "int16", "int32", "int64", "uint8", "uint16",
+                                       "uint32", "uint64", "bfloat16", "half", "float", "double"))
 def floormod(x, y):
     return jnp.mod(x, y)
+
+
+def _check_truncate_divisor(x, y):
+    # TF's TruncateDiv/TruncateMod kernels fail on an integer zero divisor with this InternalError.
+    if np.issubdtype(y.dtype, np.integer) and np.any(np.asarray(y) == 0):
+        raise errors.InternalError(None, None, "Unexpected error in binary operator (only "
+                                   "integer div and mod should have errors)")
+
+
+@op("truncatediv", kernel="TruncateDiv", dtypes_=_ARITH, broadcasting=True,
+    differentiable=False, check=_check_truncate_divisor, allowed=_MUL_TEXT)
+def truncatediv(x, y):
+    """`tf.truncatediv`: division rounded toward zero (C semantics)."""
+    x, y = jnp.broadcast_arrays(x, y)
+    if jnp.issubdtype(x.dtype, jnp.inexact):
+        return jnp.trunc(_div(x, y))
+    return lax.div(x, y)
+
+
+@op("truncatemod", kernel="TruncateMod", dtypes_=d.FLOATS | {d.int32, d.int64},
+    broadcasting=True, check=_check_truncate_divisor,
+    allowed=("int32", "int64", "bfloat16", "half", "float", "double"))
+def truncatemod(x, y):
+    """`tf.truncatemod`: the remainder of truncated division, with the sign of x (C's fmod)."""
+    x, y = jnp.broadcast_arrays(x, y)
+    return lax.rem(x, y)
+
+
+@export(v1=("div",))
+def div(x, y, name=None):
+    """TF 1's `tf.div`: Python 2 division: floor division for integers, true division else."""
+    x = convert_to_tensor(x)
+    try:
+        y = convert_to_tensor(y, dtype=x.dtype)
+    except ValueError as e:
+        raise ValueError(f"y: {e}") from None
+    if x.dtype.is_floating or x.dtype.is_complex:
+        return truediv(x, y)
+    return floordiv(x, y)
+
+
+@op("math.atan2", "atan2", kernel="Atan2", dtypes_=d.FLOATS, broadcasting=True)
+def atan2(y, x):
+    return jnp.arctan2(y, x)
+
+
+@op("math.squared_difference", v1=("math.squared_difference", "squared_difference"),
+    kernel="SquaredDifference", dtypes_=d.FLOATS | d.COMPLEX | {d.int32, d.int64},
+    broadcasting=True)
+def squared_difference(x, y):
+    diff = jnp.subtract(x, y)
+    return diff * jnp.conj(diff)
+
+
+@op(name="math._add_n", kernel="AddN", lists=(0,))
+def _add_n(inputs):
+    shapes = [np.shape(x) for x in inputs]
+    for i, s in enumerate(shapes[1:], 1):
+        if s != shapes[0]:
+            a, b = (",".join(map(str, t)) for t in (shapes[0], s))
+            raise errors.InvalidArgumentError(None, None, (
+                f"{{{{function_node __wrapped__AddN_N_{len(inputs)}_device_/job:localhost/"
+                "replica:0/task:0/device:CPU:0}} Inputs to operation AddN of type AddN must have "
+                f"the same size and shape.  Input 0: [{a}] != input {i}: [{b}] [Op:AddN] name: "))
+    total = inputs[0]
+    for x in inputs[1:]:
+        total = jnp.add(total, x)
+    return total
+
+
+@export("math.add_n", "add_n")
+def add_n(inputs, name=None):
+    """`tf.math.add_n`: the sum of same-shaped tensors; one input comes back unchanged."""
+    if isinstance(inputs, Tensor) and inputs.ndim:
+        inputs = [inputs[i] for i in range(inputs.shape[0])]  # TF iterates over a tensor
+    if not isinstance(inputs, (list, tuple)) or not inputs or not all(
+            x is not None for x in inputs):
+        raise ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with "
+                         "the same dtype and shape.")
+    if len(inputs) == 1:
+        return convert_to_tensor(inputs[0])
+    return _add_n(list(inputs))
 
 
 @op("math.pow", "pow", kernel="Pow", dtypes_=_SIGNED, operators=("pow",), broadcasting=True,
     allowed=("bfloat16", "float", "half", "double", "int8", "int16", "int32", "int64", "complex64",
              "complex128"), check=lambda x, y: _check_int_exponent(y))
 def pow(x, y):  # noqa: A001 - TF's name
+    if jnp.issubdtype(x.dtype, jnp.inexact):
+        return _pow(*jnp.broadcast_arrays(x, y))
     return jnp.power(x, y)
+
+
+@jax.custom_jvp
+def _pow(x, y):
+    return jnp.power(x, y)
+
+
+@_pow.defjvp
+def _pow_jvp(primals, tangents):
+    # TF: dz/dy = z * log(x) where x > 0 (x != 0 for complex) and 0 elsewhere; JAX gives nan
+    # for x < 0. dz/dx = y * x ** (y - 1) in both.
+    x, y = primals
+    tx, ty = tangents
+    z = jnp.power(x, y)
+    mask = x != 0 if jnp.issubdtype(x.dtype, jnp.complexfloating) else x > 0
+    log_x = jnp.where(mask, jnp.log(jnp.where(mask, x, jnp.ones_like(x))), jnp.zeros_like(x))
+    return z, tx * (y * jnp.power(x, y - 1)) + ty * (z * log_x)
 
 
 def _check_int_exponent(y):
@@ -181,19 +293,123 @@ def square(x):
     return jnp.multiply(x, x)
 
 
-@op("math.sqrt", "sqrt", kernel="Sqrt", dtypes_=d.INEXACT)
-def sqrt(x):
+# TF's SqrtGrad and RsqrtGrad give 0 where the incoming gradient is 0, even at x = 0 where JAX
+# computes 0 * inf = nan (`tf.where(x > 0, tf.sqrt(x), 0.)` has a finite gradient at 0 in TF).
+# A rule that tests the cotangent cannot be a (linear) JVP, hence custom_vjp.
+@jax.custom_vjp
+def _sqrt(x):
     return jnp.sqrt(x)
 
 
-@op("math.exp", "exp", kernel="Exp", dtypes_=d.INEXACT)
-def exp(x):
-    return jnp.exp(x)
+def _sqrt_bwd(y, g):
+    return (jnp.where(g == 0, jnp.zeros_like(g), 0.5 * g / jnp.conj(y)),)
 
 
-@op("math.log", v1=("math.log", "log"), kernel="Log", dtypes_=d.INEXACT)
-def log(x):
-    return jnp.log(x)
+_sqrt.defvjp(lambda x: (jnp.sqrt(x),) * 2, _sqrt_bwd)
+
+
+@jax.custom_vjp
+def _rsqrt(x):
+    return lax.rsqrt(x)
+
+
+def _rsqrt_bwd(y, g):
+    y = jnp.conj(y)
+    return (jnp.where(g == 0, jnp.zeros_like(g), -0.5 * (g * y) * (y * y)),)
+
+
+_rsqrt.defvjp(lambda x: (lax.rsqrt(x),) * 2, _rsqrt_bwd)
+
+
+@op("math.sqrt", "sqrt", kernel="Sqrt", dtypes_=d.INEXACT)
+def sqrt(x):
+    return _sqrt(x)
+
+
+def _unary(v2, v1, kernel, fn, dtypes_=d.INEXACT, **kw):
+    """An elementwise op whose JAX function and gradient agree with TF's."""
+    name = v2[0] if v2 else v1[0]
+
+    @op(*v2, v1=v1, kernel=kernel, dtypes_=dtypes_, **kw)
+    def unary(x):
+        return fn(x)
+    unary.__name__ = unary.__qualname__ = name.rpartition(".")[2]
+    return unary
+
+
+def _both(name):
+    """TF 2 exposes the op as tf.math.NAME only; TF 1 also as tf.NAME."""
+    return (f"math.{name}",), (f"math.{name}", name)
+
+
+def _everywhere(name):
+    return (f"math.{name}", name), None
+
+
+rsqrt = _unary(*_both("rsqrt"), "Rsqrt", _rsqrt)
+exp = _unary(*_everywhere("exp"), "Exp", jnp.exp)
+expm1 = _unary(*_both("expm1"), "Expm1", jnp.expm1)
+log = _unary(*_both("log"), "Log", jnp.log)
+log1p = _unary(*_both("log1p"), "Log1p", jnp.log1p)
+sin = _unary(*_everywhere("sin"), "Sin", jnp.sin)
+cos = _unary(*_everywhere("cos"), "Cos", jnp.cos)
+tan = _unary(*_everywhere("tan"), "Tan", jnp.tan)
+asin = _unary(*_everywhere("asin"), "Asin", jnp.arcsin)
+acos = _unary(*_everywhere("acos"), "Acos", jnp.arccos)
+atan = _unary(*_everywhere("atan"), "Atan", jnp.arctan)
+sinh = _unary(*_everywhere("sinh"), "Sinh", jnp.sinh)
+cosh = _unary(*_everywhere("cosh"), "Cosh", jnp.cosh)
+tanh = _unary(("math.tanh", "nn.tanh", "tanh"), None, "Tanh", jnp.tanh)
+sigmoid = _unary(("math.sigmoid", "nn.sigmoid", "sigmoid"), None, "Sigmoid", jax.nn.sigmoid)
+_SIGNED_INTS = frozenset({d.int8, d.int16, d.int32, d.int64})
+
+
+def _check_reciprocal(x):
+    # TF's Reciprocal accepts signed integers but has no CPU kernel for them.
+    if np.issubdtype(x.dtype, np.integer):
+        kernels = "".join(f"  device='CPU'; T in [DT_{t}]\n" for t in (
+            "COMPLEX128", "COMPLEX64", "DOUBLE", "BFLOAT16", "HALF", "FLOAT"))
+        raise errors.NotFoundError(None, None, (
+            "Could not find device for node: {{node Reciprocal}} = Reciprocal[T=DT_"
+            f"{np.dtype(x.dtype).name.upper()}]\nAll kernels registered for op Reciprocal:\n"
+            "  device='XLA_CPU_JIT'; T in [DT_FLOAT, DT_DOUBLE, DT_INT32, DT_INT16, DT_INT8, "
+            "DT_COMPLEX64, DT_INT64, DT_BFLOAT16, DT_COMPLEX128, DT_HALF]\n"
+            f"{kernels} [Op:Reciprocal] name: "))
+
+
+reciprocal = _unary(*_both("reciprocal"), "Reciprocal", lambda x: 1 / x,
+                    d.INEXACT | _SIGNED_INTS, check=_check_reciprocal,
+                    allowed=("bfloat16", "half", "float", "double", "int8", "int16", "int32",
+                             "int64", "complex64", "complex128"))
+# TF registers no gradient for Floor, Ceil and Round: the tape gives None.
+floor = _unary(*_everywhere("floor"), "Floor", jnp.floor, d.FLOATS, differentiable=False)
+ceil = _unary(*_both("ceil"), "Ceil", jnp.ceil, d.FLOATS, differentiable=False)
+# Sign is piecewise constant: gradient 0 everywhere (JAX agrees).
+def _sign(x):
+    if jnp.issubdtype(x.dtype, jnp.floating):
+        # Eigen's sign is (x > 0) - (x < 0): +0 for -0 (jnp.sign keeps -0); NaN stays NaN.
+        s = (x > 0).astype(x.dtype) - (x < 0).astype(x.dtype)
+        return jnp.where(jnp.isnan(x), x, s)
+    return jnp.sign(x)
+
+
+sign = _unary(*_everywhere("sign"), "Sign", _sign, _SIGNED,
+              allowed=("bfloat16", "half", "float", "double", "int8", "int16", "int32", "int64",
+                       "complex64", "complex128"))
+# Integers round to themselves (TF's Python wrapper returns them as they are).
+round = _unary(*_everywhere("round"), "Round",  # noqa: A001 - TF's name
+               lambda x: x if jnp.issubdtype(x.dtype, jnp.integer) else jnp.round(x), _SIGNED,
+               differentiable=False)
+
+
+def _checks(name):
+    return (f"math.{name}",), (f"math.{name}", f"debugging.{name}", name)
+
+
+is_nan = _unary(*_checks("is_nan"), "IsNan", jnp.isnan, d.FLOATS, differentiable=False)
+is_inf = _unary(*_checks("is_inf"), "IsInf", jnp.isinf, d.FLOATS, differentiable=False)
+is_finite = _unary(*_checks("is_finite"), "IsFinite", jnp.isfinite, d.FLOATS,
+                   differentiable=False)
 
 
 @jax.custom_jvp
@@ -221,12 +437,18 @@ def abs(x):  # noqa: A001 - TF's name
 
 # -- comparisons and logic (not differentiable) ------------------------------------------------
 
+# TF's "allowed values" list of Less, Greater, TopKV2, ...
+_REAL_TEXT = ("float", "double", "int32", "uint8", "int16", "int8", "int64", "bfloat16", "uint16",
+              "half", "uint32", "uint64")
+
+
 def _comparison(tf_name, kernel, fn, operator, allowed=_REAL,
                 v2_top_level=True):
     v2 = (f"math.{tf_name}", tf_name) if v2_top_level else (f"math.{tf_name}",)
 
     @op(*v2, v1=(f"math.{tf_name}", tf_name), kernel=kernel, dtypes_=allowed, differentiable=False,
-        operators=(operator,) if operator else (), broadcasting=True)
+        operators=(operator,) if operator else (), broadcasting=True,
+        allowed=_REAL_TEXT if allowed is _REAL else None)
     def compare(x, y):
         if _is_string(x):
             return getattr(np, fn.__name__)(x, y)  # string equality runs on the host
@@ -297,35 +519,20 @@ attach_operator("__invert__",
                 lambda self: logical_not(self) if self.dtype == d.bool_ else invert(self))
 
 
-# -- reductions --------------------------------------------------------------------------------
+# -- TF 1 casts ------------------------------------------------------------------------------
 
-def _axis(axis, ndim):
-    axes = () if axis is None else (axis,) if isinstance(axis, int) else tuple(axis)
-    for a in axes:
-        if not -ndim <= a < max(ndim, 1):
-            raise errors.InvalidArgumentError(
-                None, None, f"Invalid reduction dimension ({a} for input with {ndim} "
-                "dimension(s)")  # sic: TF's message has no closing parenthesis
-    return axis if axis is None or isinstance(axis, int) else tuple(axis)
+def _to(dtype, tf_name, default_name):
+    def to(x, name=default_name):
+        return cast(x, dtype)
+    to.__name__ = tf_name
+    to.__doc__ = f"TF 1's `tf.{tf_name}`: `tf.cast(x, tf.{dtype.name})`."
+    return export(v1=(tf_name,))(to)
 
 
-@op("math.reduce_sum", "reduce_sum", kernel="Sum", dtypes_=_ARITH, allowed=_NUMBERTYPES_TEXT,
-    v1_aliases={"keep_dims": "keepdims", "reduction_indices": "axis"})
-def reduce_sum(input_tensor, axis=None, keepdims=False):
-    return jnp.sum(input_tensor, axis=_axis(axis, input_tensor.ndim), keepdims=bool(keepdims),
-                   dtype=input_tensor.dtype)
-
-
-@op("math.reduce_mean", "reduce_mean", kernel="Mean", dtypes_=_ARITH, allowed=_NUMBERTYPES_TEXT,
-    v1_aliases={"keep_dims": "keepdims", "reduction_indices": "axis"})
-def reduce_mean(input_tensor, axis=None, keepdims=False):
-    x = input_tensor
-    total = jnp.sum(x, axis=_axis(axis, x.ndim), keepdims=bool(keepdims), dtype=x.dtype)
-    count = max(x.size, 1) // max(total.size, 1) if x.size else 0
-    if jnp.issubdtype(x.dtype, jnp.integer):
-        # TF's integer mean truncates toward zero.
-        return lax.div(total, jnp.asarray(max(count, 1), x.dtype))
-    return _div(total, jnp.full(total.shape, count, x.dtype))  # a true division, as TF
+to_float = _to(d.float32, "to_float", "ToFloat")
+to_double = _to(d.float64, "to_double", "ToDouble")
+to_int32 = _to(d.int32, "to_int32", "ToInt32")
+to_int64 = _to(d.int64, "to_int64", "ToInt64")
 
 
 # -- linear algebra ----------------------------------------------------------------------------
