@@ -67,3 +67,38 @@ def test_fourth_order():
     g4 = t4.gradient(g3, x)
     # d^4/dx^4 x^5 = 120 x
     assert float(g4) == pytest.approx(180.0, rel=1e-6)
+
+
+def _train(seed: float, steps: int = 200):
+    w = tf.Variable([seed, -seed])
+    opt = tf.train.GradientDescentOptimizer(0.05)
+    x = tf.constant([[1.0, 2.0], [3.0, -1.0]])
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(tf.square(tf.matmul(x, tf.reshape(w, [2, 1])) - 1.0))
+        opt.apply_gradients([(tape.gradient(loss, w), w)])
+    return w.numpy()
+
+
+def test_two_threads_train_as_if_alone():
+    import threading
+
+    alone = [_train(0.5), _train(-1.5)]
+    results = [None, None]
+
+    def run(i, seed):
+        results[i] = _train(seed)
+
+    threads = [threading.Thread(target=run, args=(i, s)) for i, s in enumerate((0.5, -1.5))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for got, want in zip(results, alone, strict=True):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_cache_stats_report_every_cache():
+    stats = tf.debugging.cache_stats()
+    assert {"tape.gradient", "eager ops", "optimizer.apply_gradients"} <= set(stats)
+    assert all(s["size"] <= s["maxsize"] for s in stats.values())

@@ -1,10 +1,17 @@
-"""A bounded cache of compiled (jitted) functions keyed by computation structure, with counters."""
+"""A bounded cache of compiled (jitted) functions keyed by computation structure, with counters.
 
+Every cache registers itself, so `tfcompat.debugging.cache_stats()` reports them all.
+"""
+
+import threading
+import weakref
 from collections import OrderedDict
+
+_ALL: "weakref.WeakSet[CompileCache]" = weakref.WeakSet()
 
 
 class CompileCache:
-    """LRU map from a structure key to a jitted function.
+    """LRU map from a structure key to a jitted function; safe to share between threads.
 
     `hits` counts lookups served, `misses` functions built, `compilations` traces (incremented
     by the built function itself when JAX traces it, so retraces for new shapes are counted too).
@@ -14,27 +21,32 @@ class CompileCache:
         self.name = name
         self.maxsize = maxsize
         self._entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
         self.compilations = 0
+        _ALL.add(self)
 
     def get(self, key, build):
         """The function for `key`, calling `build()` to make it on a miss."""
-        try:
-            fn = self._entries[key]
-        except KeyError:
+        with self._lock:
+            fn = self._entries.get(key)
+            if fn is not None:
+                self.hits += 1
+                self._entries.move_to_end(key)
+                return fn
             self.misses += 1
-            fn = self._entries[key] = build()
+        fn = build()  # outside the lock: building may trace user code, which may use caches
+        with self._lock:
+            self._entries[key] = fn
             if len(self._entries) > self.maxsize:
                 self._entries.popitem(last=False)
-            return fn
-        self.hits += 1
-        self._entries.move_to_end(key)
         return fn
 
     def traced(self):
         """Called from inside a function body being traced by JAX."""
-        self.compilations += 1
+        with self._lock:
+            self.compilations += 1
 
     def __len__(self):
         return len(self._entries)
@@ -44,4 +56,16 @@ class CompileCache:
                 "misses": self.misses, "compilations": self.compilations}
 
     def clear(self):
-        self._entries.clear()
+        with self._lock:
+            self._entries.clear()
+
+
+def cache_stats() -> dict:
+    """{cache name: counters} for every live cache (per-function caches are summed by name)."""
+    out: dict = {}
+    for cache in list(_ALL):
+        s = cache.stats()
+        total = out.setdefault(cache.name, dict.fromkeys(s, 0))
+        for k, v in s.items():
+            total[k] += v
+    return dict(sorted(out.items()))
