@@ -501,4 +501,16 @@ with tf.GradientTape() as g:
     y = tf.math.real(tf.math.conj(z) * z * z) + tf.math.imag(z * tf.complex(2.0, 1.0))
 g.gradient(y, z)
 """,
+    "where_sqrt_of_negative_branch": """
+x = tf.Variable([4.0, 300.0])
+with tf.GradientTape() as g:
+    y = tf.where(x > 100.0, tf.sqrt(x - 200.0), x)
+[y, g.gradient(y, x)]
+""",
+    "where_log_and_reciprocal_branches": """
+x = tf.Variable([0.0, 2.0, 3.0])
+with tf.GradientTape() as g:
+    y = tf.where(x > 1.0, tf.math.log(x), x * 2.0) + tf.where(x > 2.5, 1.0 / (x - 3.0), x)
+[y, g.gradient(y, x)]
+""",
 }
