@@ -43,6 +43,23 @@ class CompileCache:
                 self._entries.popitem(last=False)
         return fn
 
+    def lookup(self, key):
+        """The entry for `key`, or None (counted as a miss)."""
+        with self._lock:
+            value = self._entries.get(key)
+            if value is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+                self._entries.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self._lock:
+            self._entries[key] = value
+            if len(self._entries) > self.maxsize:
+                self._entries.popitem(last=False)
+
     def traced(self):
         """Called from inside a function body being traced by JAX."""
         with self._lock:

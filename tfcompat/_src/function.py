@@ -191,7 +191,7 @@ class _Trace:
         def replay(*values):
             return tuple(program(list(values[:n_reads]), list(values[n_reads:]))[:n_out])
 
-        tape.record(("tf.function", id(self)), replay, inputs, outputs)
+        tape.record(("tf.function", self), replay, inputs, outputs)
 
 
 class Function:

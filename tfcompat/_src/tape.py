@@ -32,6 +32,7 @@ from tfcompat._src.tensor import Tensor
 
 _local = threading.local()
 GRADIENT_CACHE = CompileCache("tape.gradient")
+PLAN_CACHE = CompileCache("tape.plans", maxsize=1024)
 
 
 def _active() -> list:
@@ -129,6 +130,14 @@ class GradientTape:
         self._tracked: dict[int, Tensor] = {}   # tensors connected to something watched
         self._reads: dict[int, int] = {}        # id(read tensor) -> id(variable)
         self._watched_vars: dict[int, object] = {}
+        # The recorded structure, kept as it grows so `gradient` finds its compiled plan by a
+        # key instead of re-deriving the sub-graph each step (see _structure_key).
+        self._sig: list = []                    # per node: (key, input refs)
+        self._producer: dict[int, tuple] = {}   # id(output) -> ("n", node index, output index)
+        self._ext: dict[int, int] = {}          # id(input from outside) -> index in _ext_list
+        self._ext_list: list[Tensor] = []
+        self._ext_sig: list = []                # per outside input: (shape, dtype, kind)
+        self._var_order: dict[int, int] = {}    # id(variable) -> order of its first read
 
     # -- recording -------------------------------------------------------------------------
 
@@ -163,10 +172,26 @@ class GradientTape:
                 break
         else:
             return
+        index = len(self._nodes)
         self._nodes.append(_Node(key, fn, tuple(inputs), tuple(outputs)))
-        for o in outputs:
+        self._sig.append((key, tuple(self._input_ref(x) for x in inputs)))
+        for j, o in enumerate(outputs):
+            self._producer[id(o)] = ("n", index, j)
             if _differentiable(o.dtype):
                 tracked[id(o)] = o
+
+    def _input_ref(self, x) -> tuple:
+        ref = self._producer.get(id(x))
+        if ref is not None:
+            return ref
+        k = self._ext.get(id(x))
+        if k is None:
+            k = self._ext[id(x)] = len(self._ext_list)
+            self._ext_list.append(x)
+            vid = self._reads.get(id(x))
+            kind = ("r", self._var_order[vid]) if vid is not None else "c"
+            self._ext_sig.append((np.shape(x._value), x.dtype, kind))
+        return ("e", k)
 
     def _on_read(self, var, tensor):
         vid = id(var)
@@ -177,6 +202,7 @@ class GradientTape:
         if _differentiable(var.dtype):
             self._tracked[id(tensor)] = tensor
             self._reads[id(tensor)] = vid
+            self._var_order.setdefault(vid, len(self._var_order))
 
     def watch(self, tensor):
         """Marks tensors or variables (any nest of them) as sources from now on."""
@@ -259,25 +285,68 @@ class GradientTape:
             self._clear()
 
     def _gradient(self, targets, sources, cots, zero_unconnected):
-        _check_differentiable_args(targets, sources)
-        perturb, targets = self._entry_points(targets, sources)
-        program = _Program(self._nodes, targets, perturb)
-        used = program.used_sources
+        prep = self._prepare(targets, sources, cots is None, "vjp")
         values = [None] * len(sources)
-        if used:
-            cot_values = [None] * len(program.target_slots) if cots is None else [
-                _as_value(cots[i], targets[i].dtype) for i in program.target_indices]
-            fn = GRADIENT_CACHE.get(program.key(cot_values, sources, "vjp"),
-                                    lambda: program.build(sources, "vjp"))
-            const_values = [x._value for x in program.const_tensors]
+        if prep.fn is not None:
+            cot_values = [None] * prep.n_targets if cots is None else [
+                _as_value(cots[i], prep.target_dtypes[i]) for i in prep.target_indices]
             with paused():  # tracing may run user code (custom_gradient): record nothing
-                grads = fn(const_values, cot_values)
-            for i, g in zip(used, grads, strict=True):
+                grads = prep.fn([x._value for x in prep.const_tensors], cot_values)
+            for i, g in zip(prep.used, grads, strict=True):
                 values[i] = Tensor(g, sources[i].dtype)
             if is_recording():
-                self._record_gradient(fn, program, cots, [values[i] for i in used])
+                self._record_gradient(prep, cots, [values[i] for i in prep.used])
         return [_zeros_like(s) if g is None and zero_unconnected else g
                 for s, g in zip(sources, values, strict=True)]
+
+    def _prepare(self, targets, sources, no_cots: bool, mode: str) -> "_Prepared":
+        """The compiled function and its inputs for d targets / d sources: from the plan cache
+        when this tape's structure was seen before, else by building the sub-graph."""
+        _check_differentiable_args(targets, sources)
+        key = self._structure_key(targets, sources, no_cots, mode)
+        if key is not None:
+            plan = PLAN_CACHE.lookup(key)
+            if plan is not None:
+                return plan.bind(self._ext_list)
+        perturb, snapshots = self._entry_points(targets, sources)
+        program = _Program(self._nodes, snapshots, perturb)
+        fn = None
+        if program.used_sources:
+            cot_flags = [None if no_cots else 0] * len(program.target_slots)
+            fn = GRADIENT_CACHE.get(program.key(cot_flags, sources, mode),
+                                    lambda: program.build(sources, mode))
+        prep = _Prepared(fn, program.const_tensors, program.used_sources,
+                         program.target_indices, len(program.target_slots),
+                         [t.dtype for t in snapshots], program.last_key)
+        if key is not None:
+            ext = [self._ext.get(id(c)) for c in program.const_tensors]
+            if None not in ext:  # else a constant from outside the record: not reusable
+                PLAN_CACHE.put(key, _Plan(prep, ext))
+        return prep
+
+    def _structure_key(self, targets, sources, no_cots, mode):
+        """A key that determines the sub-graph, its constants' places and the sources' entry
+        points, built from the structure recorded so far; None when it cannot (a variable or
+        an unrecorded tensor as target)."""
+        refs = []
+        for t in targets:
+            ref = None if _is_variable(t) else self._ref(t)
+            if ref is None:
+                return None
+            refs.append(ref)
+        srcs = []
+        for s in sources:
+            if _is_variable(s):
+                srcs.append(("v", self._var_order.get(id(s)), s.dtype))
+            else:
+                srcs.append(self._ref(s) or ("u", s.dtype))
+        return (tuple(self._sig), tuple(self._ext_sig), tuple(refs), tuple(srcs), no_cots, mode)
+
+    def _ref(self, t):
+        ref = self._producer.get(id(t))
+        if ref is None and id(t) in self._ext:
+            ref = ("e", self._ext[id(t)])
+        return ref
 
     def _entry_points(self, targets, sources):
         """Maps id(tensor) -> indices of the sources whose perturbation enters at that tensor."""
@@ -304,22 +373,20 @@ class GradientTape:
             snapshots.append(t)
         return perturb, snapshots
 
-    def _record_gradient(self, fn, program, cots, outputs):
-        inputs = list(program.const_tensors)
+    def _record_gradient(self, prep, cots, outputs):
+        inputs = list(prep.const_tensors)
         given = []
         if cots is not None:
-            given = [_as_tensor(cots[i], program.targets[i].dtype)
-                     for i in program.target_indices]
+            given = [_as_tensor(cots[i], prep.target_dtypes[i]) for i in prep.target_indices]
             inputs += given
-        n_const = len(program.const_tensors)
-        n_cot = len(program.target_slots)
+        n_const, n_cot, fn = len(prep.const_tensors), prep.n_targets, prep.fn
         has_cots = bool(given)
 
         def replayed_gradient(*vals):
             cv = list(vals[n_const:]) if has_cots else [None] * n_cot
             return tuple(fn(list(vals[:n_const]), cv))
 
-        record(("gradient", program.last_key), replayed_gradient, inputs, outputs)
+        record(("gradient", prep.key), replayed_gradient, inputs, outputs)
 
     def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
                  parallel_iterations=None, experimental_use_pfor=True):
@@ -369,18 +436,41 @@ class GradientTape:
         return Tensor(jnp.reshape(per_example, (b, *ys, *xs)), source.dtype)
 
     def _jacobian(self, target, sources):
-        _check_differentiable_args([target], sources)
-        perturb, targets = self._entry_points([target], sources)
-        program = _Program(self._nodes, targets, perturb)
+        prep = self._prepare([target], sources, True, "jacobian")
         out = [None] * len(sources)
-        if program.used_sources:
-            fn = GRADIENT_CACHE.get(program.key([None], sources, "jacobian"),
-                                    lambda: program.build(sources, "jacobian"))
+        if prep.fn is not None:
             with paused():
-                jacs = fn([x._value for x in program.const_tensors], [None])
-            for i, j in zip(program.used_sources, jacs, strict=True):
+                jacs = prep.fn([x._value for x in prep.const_tensors], [None])
+            for i, j in zip(prep.used, jacs, strict=True):
                 out[i] = Tensor(j, sources[i].dtype)
         return out
+
+
+class _Prepared:
+    """A compiled gradient/jacobian function with the tensors to call it on."""
+
+    __slots__ = ("fn", "const_tensors", "used", "target_indices", "n_targets", "target_dtypes",
+                 "key")
+
+    def __init__(self, fn, const_tensors, used, target_indices, n_targets, target_dtypes, key):
+        self.fn, self.const_tensors, self.used = fn, const_tensors, used
+        self.target_indices, self.n_targets = target_indices, n_targets
+        self.target_dtypes, self.key = target_dtypes, key
+
+
+class _Plan:
+    """A _Prepared with its constants named by their place in the tape's outside inputs, so a
+    tape with the same structure reuses it (tinygrad-style: a kernel cache keyed by structure)."""
+
+    __slots__ = ("prep", "ext")
+
+    def __init__(self, prep: _Prepared, ext: list[int]):
+        self.prep, self.ext = prep, ext
+
+    def bind(self, ext_list) -> _Prepared:
+        p = self.prep
+        return _Prepared(p.fn, [ext_list[k] for k in self.ext], p.used, p.target_indices,
+                         p.n_targets, p.target_dtypes, p.key)
 
 
 def _conj(x):
