@@ -31,3 +31,15 @@ def test_training_step_compiles_once_and_prints_every_call(capfd):
     assert len(traced) == 1 and step.experimental_get_tracing_count() == 1
     assert capfd.readouterr().err.count("loss") == 5
     assert float(x) == pytest.approx(1 - 0.8**5, rel=1e-6)
+
+
+def test_random_ops_draw_anew_at_each_call():
+    tf.random.set_seed(7)
+
+    @tf.function
+    def draw():
+        return tf.random.uniform([4])
+
+    first, second = draw().numpy(), draw().numpy()
+    assert draw.experimental_get_tracing_count() == 1
+    assert (first != second).all() and ((0 <= first) & (first < 1)).all()

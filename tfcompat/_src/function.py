@@ -110,8 +110,8 @@ class _Trace:
         arg_dtypes = [x.dtype if isinstance(x, Tensor) else None for x in leaves]
         out_info = {}
 
-        def flat(var_values, arg_values):
-            frame = variable.TraceFrame(dict(zip(storages, var_values, strict=True)))
+        def flat(var_values, arg_values, call_index):
+            frame = variable.TraceFrame(dict(zip(storages, var_values, strict=True)), call_index)
             args = list(leaves)
             for i, v in zip(dynamic, arg_values, strict=True):
                 args[i] = Tensor(v, arg_dtypes[i]) if arg_dtypes[i] is not None else v
@@ -141,7 +141,7 @@ class _Trace:
         var_values = [s.value for s in storages]
         arg_values = [leaves[i]._value if isinstance(leaves[i], Tensor) else leaves[i]
                       for i in dynamic]
-        closed = jax.make_jaxpr(flat)(var_values, arg_values)
+        closed = jax.make_jaxpr(flat)(var_values, arg_values, np.uint32(0))
         FUNCTION_CACHE.traced()
         self.variables = [live[i] for i in out_info["used"]]
         self.assigned = [live[i] for i in out_info["assigned"]]
@@ -152,21 +152,23 @@ class _Trace:
         position = {i: k for k, i in enumerate(used)}
         run_jaxpr = jaxpr_as_fun(closed)
 
-        def program(used_values, arg_values):
+        def program(used_values, arg_values, call_index):
             # Unused variables are jaxpr inputs too: zeros, which XLA drops.
             all_values = [used_values[position[i]] if i in position else
                           jnp.zeros(*specs[i]) for i in range(len(specs))]
-            outs = run_jaxpr(*all_values, *arg_values)
+            outs = run_jaxpr(*all_values, *arg_values, call_index)
             return list(outs)
 
         self.program = jax.jit(program)
+        self.calls = 0
         self.n_out = sum(1 for s in self.static if not isinstance(s, tuple))
 
     def __call__(self, leaves):
         reads = [v.value() for v in self.variables]
         args = [leaves[i] for i in self.dynamic]
         arg_values = [a._value if isinstance(a, Tensor) else a for a in args]
-        outs = self.program([r._value for r in reads], arg_values)
+        self.calls += 1
+        outs = self.program([r._value for r in reads], arg_values, np.uint32(self.calls))
         results, written = outs[:self.n_out], outs[self.n_out:]
         for v, value in zip(self.assigned, written, strict=True):
             v._storage.value = value
@@ -188,8 +190,10 @@ class _Trace:
         inputs = reads + [a if isinstance(a, Tensor) else Tensor(a) for a in args]
         n_reads, n_out, program = len(reads), self.n_out, self.program
 
+        call = np.uint32(self.calls)
+
         def replay(*values):
-            return tuple(program(list(values[:n_reads]), list(values[n_reads:]))[:n_out])
+            return tuple(program(list(values[:n_reads]), list(values[n_reads:]), call)[:n_out])
 
         tape.record(("tf.function", self), replay, inputs, outputs)
 

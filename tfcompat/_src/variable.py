@@ -56,10 +56,13 @@ class _Storage:
 class TraceFrame:
     """Variable values seen by one tf.function trace: its inputs, what it read and assigned."""
 
-    def __init__(self, values: dict):
+    def __init__(self, values: dict, call_index=None):
         self.values = values
         self.read: set = set()
         self.assigned: set = set()
+        # A traced per-call counter (tf.function): random ops mix it into their keys, so each
+        # call of the compiled function draws new numbers, as each run of TF's graph does.
+        self.call_index = call_index
 
     def __enter__(self):
         self._outer = getattr(_frames, "frame", None)
@@ -68,6 +71,11 @@ class TraceFrame:
 
     def __exit__(self, *exc):
         _frames.frame = self._outer
+
+
+def current_frame():
+    """The innermost TraceFrame of this thread, or None."""
+    return getattr(_frames, "frame", None)
 
 
 def tracing_function() -> bool:

@@ -22,7 +22,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from tfcompat._src import dtypes as d
-from tfcompat._src import errors
+from tfcompat._src import errors, variable
 from tfcompat._src.export import export
 from tfcompat._src.ops import array_ops, math_ops
 from tfcompat._src.registry import INDEPENDENT, _op_error, op
@@ -80,6 +80,17 @@ def get_seed(op_seed):
 
 def _key_material(kernel: str, op_seed, attrs=()):
     """uint32 [seed, seed2, counter] for one call, and the seed attrs TF would show."""
+    material, seeds = _host_key_material(kernel, op_seed, attrs)
+    frame = variable.current_frame()
+    if frame is not None and frame.call_index is not None:
+        # Inside a tf.function the material above is fixed at trace time; mixing in the
+        # compiled program's call counter gives each call its own draws, as in TF.
+        step = jnp.asarray([0, 0, 0x9E3779B9], jnp.uint32) * frame.call_index
+        material = jnp.asarray(material) + step
+    return material, seeds
+
+
+def _host_key_material(kernel: str, op_seed, attrs=()):
     seed, seed2 = get_seed(op_seed)
     if seed is None:
         return _STATE.fresh.integers(0, 2**32, size=3, dtype=np.uint32), (0, 0)
