@@ -15,3 +15,14 @@ from tests.golden.core_eval import check, load
 @pytest.mark.parametrize("case", load("errors"), ids=lambda c: c["id"])
 def test_matches_tensorflow(case):
     check(tf, case)
+
+
+@pytest.mark.parametrize("expr", ["tf.zeros([2**62])", "tf.fill([2**31, 2**31], 1.0)",
+                                  "tf.ones([2**40, 2**30])", "tf.random.normal([2**40, 2**30])",
+                                  "tf.tile(tf.ones([2]), [2**61])", "tf.eye(2**40)",
+                                  "tf.range(2**62)"])
+def test_impossible_allocations_raise_instead_of_aborting(expr):
+    # TF raises ResourceExhaustedError ("OOM when allocating tensor with shape[...]"); XLA would
+    # abort the process on some of these shapes, so the size is checked before compiling.
+    with pytest.raises(tf.errors.ResourceExhaustedError, match="OOM when allocating tensor"):
+        eval(expr)

@@ -9,6 +9,7 @@ function, wraps the result and records the call on the active gradient tapes.
 
 import functools
 import inspect
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -226,6 +227,34 @@ def _call_grouped(impl, groups, attrs, *values):
 
 
 EAGER_CACHE = CompileCache("eager ops", maxsize=4096)
+
+
+def _physical_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 2**40
+
+
+_MEMORY = _physical_memory()
+
+
+def check_allocation(shape, dtype, kernel: str, name: str | None = ""):
+    """Raises TF's ResourceExhaustedError for a tensor larger than this machine's memory, before
+    anything allocates it (XLA aborts the process on some impossible shapes)."""
+    n = 1
+    for s in shape:
+        n *= int(s)
+    itemsize = max(np.dtype(dtype).itemsize, 1)
+    if n * itemsize > _MEMORY:
+        dims = ",".join(str(int(s)) for s in shape)
+        kind = _TF_KIND.get(np.dtype(dtype).name, np.dtype(dtype).name)
+        device = "/job:localhost/replica:0/task:0/device:CPU:0"
+        tail = "" if name is None else f" name: {name}"
+        raise errors.ResourceExhaustedError(
+            None, None, f"{{{{function_node __wrapped__{kernel}_device_{device}}}}} OOM when "
+            f"allocating tensor with shape[{dims}] and type {kind} on {device} by allocator "
+            f"cpu [Op:{kernel}]{tail}")
 _OBJECT = np.dtype(object)
 
 
@@ -239,7 +268,11 @@ def _eager_kernel(opdef: OpDef, attrs: dict):
 
         def kernel(*values):
             EAGER_CACHE.traced()
-            return impl(*values, **attrs)
+            out = impl(*values, **attrs)
+            # Checked while tracing, before XLA compiles (and may abort on) an impossible shape.
+            for o in out if isinstance(out, (tuple, list)) else (out,):
+                check_allocation(np.shape(o), o.dtype, opdef.kernel)
+            return out
         return jax.jit(kernel)
     return EAGER_CACHE.get(key, build)
 

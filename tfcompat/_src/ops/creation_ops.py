@@ -14,7 +14,7 @@ import numpy as np
 from tfcompat._src import dtypes as d
 from tfcompat._src.export import export
 from tfcompat._src.ops.array_ops import as_tensor, attr_error, dims, kernel_error, kind
-from tfcompat._src.registry import INDEPENDENT, op
+from tfcompat._src.registry import INDEPENDENT, check_allocation, op
 from tfcompat._src.tensor import Tensor, host_array, to_tensor
 from tfcompat._src.tensor_shape import TensorShape
 
@@ -57,6 +57,7 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
         n = int(np.ceil(np.abs((limit - start) / delta)))
     # As TF's kernel: start + i * delta, each operation in the output dtype.
     t = dtype.as_numpy_dtype
+    check_allocation((n,), t, "Range")
     return Tensor(t(start) + np.arange(n, dtype=t) * t(delta), dtype)
 
 
@@ -101,6 +102,7 @@ def _filled(shape, value, dtype: d.DType, name):
     for s in shape:
         if s < 0:
             raise kernel_error("Fill", f"Dimension {s} must be >= 0", name)
+    check_allocation(shape, dtype.as_numpy_dtype, "Fill", name)
     return Tensor(np.full(shape, value, dtype.as_numpy_dtype), dtype)
 
 
@@ -135,6 +137,8 @@ def fill(dims, value, name=None):  # noqa: A002 - TF's argument name
     for s in shape:
         if s < 0:
             raise kernel_error("Fill", f"Dimension {s} must be >= 0")
+    value = as_tensor(value)
+    check_allocation(shape, value.dtype.as_numpy_dtype, "Fill", None)
     return _fill(value, shape)
 
 
@@ -174,6 +178,7 @@ def ones_like_v1(tensor, dtype=None, name=None, optimize=True):
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=d.float32, name=None):
     dtype = d.as_dtype(dtype)
     cols = num_rows if num_columns is None else int(num_columns)
+    check_allocation((int(num_rows), cols), dtype.as_numpy_dtype, "MatrixDiagV3")
     m = np.eye(int(num_rows), cols, dtype=dtype.as_numpy_dtype)
     if batch_shape is not None:
         m = np.broadcast_to(m, _dims_arg(batch_shape) + m.shape).copy()
