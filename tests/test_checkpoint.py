@@ -10,7 +10,8 @@ import pytest
 
 import tfcompat as tf
 from tests.fixtures.checkpoints import build
-from tfcompat._src.checkpoint import bundle, crc32c, table
+from tfcompat._src import crc32c
+from tfcompat._src.checkpoint import bundle, table
 from tfcompat._src.checkpoint import object_graph as og
 
 HERE = os.path.join(os.path.dirname(__file__), "fixtures", "checkpoints")

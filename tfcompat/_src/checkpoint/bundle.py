@@ -12,9 +12,9 @@ import struct
 
 import numpy as np
 
-from tfcompat._src import dtypes, errors
-from tfcompat._src.checkpoint import crc32c, table
+from tfcompat._src import crc32c, dtypes, errors
 from tfcompat._src.checkpoint import protowire as pw
+from tfcompat._src.checkpoint import table
 
 HEADER = pw.int_field(1, 1) + pw.bytes_field(3, pw.int_field(1, 1))  # one shard, LITTLE, v1
 

@@ -10,8 +10,7 @@ and type byte. Index-block keys are TF's shortest separators of neighbouring blo
 
 import struct
 
-from tfcompat._src import errors
-from tfcompat._src.checkpoint import crc32c
+from tfcompat._src import crc32c, errors
 from tfcompat._src.checkpoint.protowire import read_varint, varint
 
 MAGIC = 0xDB4775248B80FB57

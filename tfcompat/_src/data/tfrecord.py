@@ -1,41 +1,19 @@
 """TFRecord framing: each record is `uint64 length, uint32 masked_crc32c(length), data,
 uint32 masked_crc32c(data)`, little-endian; a file may be compressed whole with GZIP or ZLIB.
 
-CRC32C (Castagnoli) is computed here with a 256-entry table over NumPy-free Python ints;
-records in tests are small, so the byte loop is fast enough.
+CRC32C (Castagnoli) and TF's masking come from `tfcompat/_src/crc32c.py`, shared with
+checkpoints.
 """
 
 import gzip
 import struct
 import zlib
 
-from tfcompat._src import errors
-
-
-def _table():
-    table = []
-    for n in range(256):
-        c = n
-        for _ in range(8):
-            c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
-        table.append(c)
-    return table
-
-
-_TABLE = _table()
-
-
-def crc32c(data: bytes, crc: int = 0) -> int:
-    crc ^= 0xFFFFFFFF
-    table = _TABLE
-    for b in data:
-        crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8)
-    return crc ^ 0xFFFFFFFF
+from tfcompat._src import crc32c, errors
 
 
 def masked_crc(data: bytes) -> int:
-    crc = crc32c(data)
-    return (((crc >> 15) | (crc << 17)) + 0xA282EAD8) & 0xFFFFFFFF
+    return crc32c.mask(crc32c.value(data))
 
 
 def frame(record: bytes) -> bytes:

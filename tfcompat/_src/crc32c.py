@@ -1,7 +1,7 @@
-"""CRC-32C (Castagnoli), as TensorFlow's checkpoints and tables use it, with TF's masking.
+"""CRC-32C (Castagnoli), as TensorFlow's checkpoints, tables and TFRecords use it, with masking.
 
-A table-driven implementation (no third-party dependency). `tfcompat/_src/data/` has its own copy
-for TFRecord; the two can be merged.
+A table-driven implementation (no third-party dependency), used by checkpoints (`checkpoint/`),
+TFRecord files (`data/tfrecord.py`) and summaries.
 """
 
 import numpy as np
