@@ -1,0 +1,11 @@
+"""`tf.keras` as tfcompat serves it (Keras 2 semantics for layers, models, losses and metrics;
+TF 2.21's for optimizers and schedules). Importing the modules registers their exports."""
+
+from tfcompat._src.keras import (  # noqa: F401
+    layers_conv,
+    layers_norm,
+    metrics,  # also losses, utils and the TF 1 losses
+    models,
+    optimizers,
+    schedules,
+)
