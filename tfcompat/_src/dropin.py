@@ -7,11 +7,24 @@ import importlib
 import importlib.abc
 import importlib.util
 import sys
+import types
 
 _TF, _OURS = "tensorflow", "tfcompat"
 
 
+# TF 1 module paths that legacy scripts import, and the tfcompat module serving each.
+_LEGACY = {
+    "tensorflow.python.keras": "tfcompat.keras",
+    "tensorflow.python.client.device_lib": "tfcompat._src.session",  # list_local_devices
+    "tensorflow.python.eager.context": "tfcompat._src.context",  # executing_eagerly
+    "tensorflow.python.framework.ops": "tfcompat",  # convert_to_tensor, Tensor, ...
+}
+
+
 def _ours(name: str) -> str:
+    for legacy, target in _LEGACY.items():
+        if name == legacy or name.startswith(legacy + "."):
+            return target + name[len(legacy) :]
     return _OURS + name[len(_TF) :]
 
 
@@ -39,6 +52,12 @@ class TensorflowAlias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return None
 
     def create_module(self, spec):
+        if any(key.startswith(spec.name + ".") for key in _LEGACY) and spec.name != _TF:
+            # A parent of a legacy path (tensorflow.python, ...): an empty package.
+            module = types.ModuleType(spec.name)
+            module.__path__ = []
+            self._real_specs[spec.name] = spec
+            return module
         target = _ours(spec.name)
         try:
             module = importlib.import_module(target)
@@ -49,7 +68,7 @@ class TensorflowAlias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
                 raise
             raise ModuleNotFoundError(
                 f"No module named '{spec.name}': tfcompat does not provide it yet "
-                f"(there is no {target})",
+                f"(there is no {target}); see docs/coverage.md for what it provides",
                 name=spec.name,
             ) from None
         # The import system will set module.__spec__ to the alias spec; keep the real one.

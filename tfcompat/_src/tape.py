@@ -282,7 +282,9 @@ class GradientTape:
     def _end_use(self):
         if not self._persistent:
             self._used = True
+            watched = self._watched_vars  # TF still lists them after the tape is released
             self._clear()
+            self._watched_vars = watched
 
     def _gradient(self, targets, sources, cots, zero_unconnected):
         prep = self._prepare(targets, sources, cots is None, "vjp")
