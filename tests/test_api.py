@@ -61,3 +61,13 @@ def test_missing_symbol_names_itself():
 
 def test_public_names_point_to_public_paths():
     assert tf.math.add.__module__ == "tfcompat.math" and tf.math.add.__qualname__ == "add"
+
+
+def test_coverage_table_is_current():
+    from pathlib import Path
+
+    from tfcompat._src import coverage
+
+    doc = Path(__file__).parents[1] / "docs" / "coverage.md"
+    regenerate = "regenerate: tfcompat coverage > docs/coverage.md"
+    assert doc.read_text() == coverage.markdown(), regenerate
