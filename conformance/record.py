@@ -49,7 +49,7 @@ NOISE = [
         r" are written to STDERR"
     ),
     # glog-style lines from the oneDNN notice (port.cc) and the CPU feature notice.
-    re.compile(r"[IWE]\d{4} [\d:.]+ +\d+ (port|cpu_feature_guard)\.cc:\d+\] .*"),
+    re.compile(r"[IWE]\d{4} [\d:.]+ +\d+ (port|cpu_feature_guard|cudart_stub)\.cc:\d+\] .*"),
     re.compile(
         r"To enable the following instructions: .* rebuild TensorFlow with the"
         r" appropriate compiler flags\."

@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     conf.add_argument("-k", default="", metavar="SUBSTR", help="only cases whose path has SUBSTR")
     conf.add_argument("-v", "--verbose", action="store_true", help="show each case's output")
     conf.add_argument("-j", "--jobs", type=int, default=0, help="cases run at once")
+    conf.add_argument("--coverage", action="store_true",
+                      help="list exported symbols no case uses instead (non-zero exit if any)")
     sub.add_parser("coverage", help="print the table of TF symbols tfcompat provides")
     opts = parser.parse_args(argv)
 
@@ -60,4 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             root = opts.path
     if not root.is_dir():
         parser.error(f"no case directory {root} (pass --cases DIR)")
+    if opts.coverage:
+        from tfcompat._src import conformance_coverage
+        return conformance_coverage.report(root)
     return conformance.run_suite(root, substr, opts.verbose, opts.jobs, opts.json, opts.junit)

@@ -1,0 +1,38 @@
+# conformance: rtol=1e-4 atol=1e-4
+import numpy as np
+import tensorflow as tf
+tf.enable_eager_execution()
+
+def show(*ts):
+    print(*[np.round(np.asarray(t), 4) for t in ts])
+
+m = tf.constant([[4.0, 2.0], [2.0, 3.0]])
+show(tf.linalg.det(m), tf.matrix_determinant(m))
+show(tf.linalg.inv(m))
+show(tf.matrix_inverse(m))
+sign, logabs = tf.linalg.slogdet(m)
+show(sign, logabs)
+show(tf.linalg.logdet(m))
+show(tf.linalg.cholesky(m))
+show(tf.cholesky(m))
+e, v = tf.linalg.eigh(m)
+show(e, tf.abs(v))
+show(tf.linalg.eigvalsh(m), tf.self_adjoint_eigvals(m))
+e2, _ = tf.self_adjoint_eig(m)
+show(e2)
+rhs = tf.constant([[1.0], [2.0]])
+show(tf.linalg.solve(m, rhs))
+show(tf.matrix_solve(m, rhs))
+tall = tf.constant([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+show(tf.linalg.lstsq(tall, tf.constant([[1.0], [2.0], [3.0]])))
+show(tf.matrix_solve_ls(tall, tf.constant([[1.0], [1.0], [2.0]])))
+q, r = tf.linalg.qr(tall)
+print(q.shape, r.shape)
+show(tf.abs(r))
+q, r = tf.qr(tall, full_matrices=True)
+print(q.shape, r.shape, q.dtype)
+s = tf.linalg.svd(m, compute_uv=False)
+show(s)
+s, u, v = tf.svd(m)
+print(s.shape, u.shape, v.shape)
+show(s)

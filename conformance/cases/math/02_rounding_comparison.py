@@ -1,0 +1,33 @@
+import tensorflow as tf
+tf.enable_eager_execution()
+
+x = tf.constant([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 2.7])
+print(tf.round(x))
+print(tf.math.round(x))
+print(tf.floor(x))
+print(tf.math.ceil(x))
+
+a = tf.constant([1, 2, 3, 4])
+b = tf.constant([4, 2, 1, 4])
+print(tf.equal(a, b))
+print(tf.not_equal(a, b))
+print(tf.less(a, b))
+print(tf.less_equal(a, b))
+print(tf.greater(a, b))
+print(tf.greater_equal(a, b))
+print(tf.math.equal(a, 2))
+print(a > 2, a <= b)
+
+t = tf.constant([True, True, False, False])
+f = tf.constant([True, False, True, False])
+print(tf.logical_and(t, f))
+print(tf.logical_or(t, f))
+print(tf.logical_not(t))
+print(tf.math.logical_xor(t, f))
+print(t & f, t | f, ~t, t ^ f)
+
+n = tf.constant([1.0, float("nan"), float("inf"), -float("inf"), 0.0])
+print(tf.math.is_nan(n))
+print(tf.math.is_inf(n))
+print(tf.math.is_finite(n))
+print(tf.is_nan(n), tf.debugging.is_finite(n))

@@ -1,0 +1,15 @@
+import tensorflow as tf
+tf.enable_eager_execution()
+
+z = tf.complex(tf.constant([1.0, -2.0]), tf.constant([3.0, 0.5]))
+print(z)
+print(z.dtype)
+print(tf.math.real(z), tf.real(z))
+print(tf.math.imag(z), tf.imag(z))
+print(tf.math.conj(z), tf.conj(z))
+print(tf.math.angle(tf.constant([1.0 + 0j, -1.0 + 0j])))
+print(tf.angle(tf.constant([2.0, -3.0])))
+print(tf.abs(tf.complex(tf.constant(3.0), tf.constant(4.0))))
+print(z * z, z + 1)
+print(tf.dtypes.complex(tf.constant([1.0], tf.float64), tf.constant([2.0], tf.float64)))
+print(tf.complex(1.0, 2.0).dtype)

@@ -1,0 +1,17 @@
+import tensorflow as tf
+tf.enable_eager_execution()
+
+print(tf.strings.join(["a", "b", "c"]))
+print(tf.strings.join([tf.constant(["x", "y"]), tf.constant(["1", "2"])], separator="-"))
+print(tf.string_join(["left", "right"], separator=" & "))
+print(tf.strings.length(tf.constant(["", "abc", "hello"])))
+print(tf.strings.length("héllo"), tf.strings.length("héllo", unit="UTF8_CHAR"))
+print(tf.strings.format("value: {}", tf.constant([1, 2, 3])))
+print(tf.strings.format("{} and {}", (tf.constant(1.5), tf.constant("s"))))
+print(tf.strings.format("big: {}", tf.range(20), summarize=2))
+print(tf.strings.as_string(tf.constant([3, 14])))
+print(tf.as_string(tf.constant([1.0, 0.5]), precision=3))
+print(tf.as_string(tf.constant([7]), width=4, fill="0"))
+s = tf.constant(["abc", "de"])
+print(s.dtype, s.shape, s.numpy())
+print(tf.constant("bytes").numpy(), tf.constant(b"raw").numpy().decode())
