@@ -58,30 +58,37 @@ class LearningRateSchedule:
         return cls(**config)
 
 
-@export("keras.optimizers.schedules.ExponentialDecay")
-class ExponentialDecay(LearningRateSchedule):
-    """initial_learning_rate * decay_rate ** (step / decay_steps) (floored if staircase)."""
+class _RateDecay(LearningRateSchedule):
+    """Shared by the schedules of (initial rate, decay_steps, decay_rate, staircase)."""
 
     def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
-                 name="ExponentialDecay"):
+                 name=None):
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.decay_rate = decay_rate
         self.staircase = staircase
-        self.name = name
+        self.name = name or type(self).__name__
         _check_steps("decay_steps", decay_steps)
 
-    def __call__(self, step):
+    def _progress(self, step):
+        """(initial rate, dtype, step / decay_steps, floored when staircase)."""
         lr, d, step = _start(self.initial_learning_rate, step)
         p = step / _cast(self.decay_steps, d)
-        if self.staircase:
-            p = jnp.floor(p)
-        return _out(lr * jnp.power(_cast(self.decay_rate, d), p))
+        return lr, d, jnp.floor(p) if self.staircase else p
 
     def get_config(self):
         return {"initial_learning_rate": self.initial_learning_rate,
                 "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
                 "staircase": self.staircase, "name": self.name}
+
+
+@export("keras.optimizers.schedules.ExponentialDecay")
+class ExponentialDecay(_RateDecay):
+    """initial_learning_rate * decay_rate ** (step / decay_steps) (floored if staircase)."""
+
+    def __call__(self, step):
+        lr, d, p = self._progress(step)
+        return _out(lr * jnp.power(_cast(self.decay_rate, d), p))
 
 
 @export("keras.optimizers.schedules.PiecewiseConstantDecay")
@@ -149,29 +156,12 @@ class PolynomialDecay(LearningRateSchedule):
 
 
 @export("keras.optimizers.schedules.InverseTimeDecay")
-class InverseTimeDecay(LearningRateSchedule):
+class InverseTimeDecay(_RateDecay):
     """initial_learning_rate / (1 + decay_rate * step / decay_steps) (floored if staircase)."""
 
-    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
-                 name="InverseTimeDecay"):
-        self.initial_learning_rate = initial_learning_rate
-        self.decay_steps = decay_steps
-        self.decay_rate = decay_rate
-        self.staircase = staircase
-        self.name = name
-        _check_steps("decay_steps", decay_steps)
-
     def __call__(self, step):
-        lr, d, step = _start(self.initial_learning_rate, step)
-        p = step / _cast(self.decay_steps, d)
-        if self.staircase:
-            p = jnp.floor(p)
+        lr, d, p = self._progress(step)
         return _out(lr / (jnp.ones((), d) + _cast(self.decay_rate, d) * p))
-
-    def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
 
 
 @export("keras.optimizers.schedules.CosineDecay")
