@@ -94,8 +94,8 @@ def TaskLevelStatusMessage(msg):  # noqa: N802 - TF's name
 
 @export(v1=("logging.flush",))
 def flush():
-    for h in _logger.handlers:
-        h.flush()
+    """TF 2.21's `tf.compat.v1.logging.flush` raises NotImplementedError; so does this."""
+    raise NotImplementedError()
 
 
 @export(v1=("logging.log_if",))

@@ -104,9 +104,10 @@ class Tensor(OperatorMixin):
         raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
 
     def __format__(self, spec):
+        # As TF: a scalar formats as its Python value, an array as NumPy formats it.
         if self.ndim == 0:
             return format(self.numpy().item(), spec)
-        return format(str(self), spec)
+        return format(self.numpy(), spec)
 
     def __str__(self):
         from tfcompat._src import printing
