@@ -11,7 +11,7 @@ import os
 
 import tfcompat as tf
 from tfcompat._src.registry import EAGER_CACHE
-from tfcompat._src.tape import GRADIENT_CACHE
+from tfcompat._src.tape import GRADIENT_CACHE, PLAN_CACHE
 from tfcompat._src.train.optimizer import UPDATE_CACHE
 
 
@@ -37,7 +37,7 @@ def main():
         opt.apply_gradients(zip(tape.gradient(loss, [w, b]), [w, b], strict=True))
         if i % every == 0 or i == 1:
             print(f"step {i:6d}  loss {float(loss):.6f}  RSS {rss_mib():7.1f} MiB")
-    for cache in (GRADIENT_CACHE, UPDATE_CACHE, EAGER_CACHE):
+    for cache in (PLAN_CACHE, GRADIENT_CACHE, UPDATE_CACHE, EAGER_CACHE):
         print(f"{cache.name:26s} {cache.stats()}")
 
 
