@@ -73,10 +73,13 @@ def measure(python, name, variant, runs):
 
 
 def max_rel_diff(a, b):
+    """Largest difference of any array, relative to that array's largest magnitude (elements
+    near zero would otherwise dominate)."""
     worst = 0.0
     for x, y in zip(a, b, strict=True):
-        for u, v in zip(x, y, strict=True):
-            worst = max(worst, abs(u - v) / max(abs(v), 1e-6))
+        scale = max((abs(v) for v in y), default=0.0) or 1.0
+        worst = max(worst, max((abs(u - v) for u, v in zip(x, y, strict=True)), default=0.0)
+                    / scale)
     return worst
 
 

@@ -39,7 +39,9 @@ def tf_workload(tf, name, use_function):
             return a * tf.pow(x, 2) + b * x + c
 
         if name == "seed_minimize":
-            step = wrap(lambda: opt.minimize(f))
+            def step_fn():
+                opt.minimize(f)  # returns nothing: TF's tf.function wants no Operation back
+            step = wrap(step_fn)
         else:
             def step_fn():
                 with tf.GradientTape() as tape:
@@ -63,8 +65,9 @@ def tf_workload(tf, name, use_function):
         w, b = tf.Variable(tf.zeros([8, 1])), tf.Variable(0.0)
         xs, ys = tf.constant(LIN_X), tf.constant(LIN_Y)
         opt = tf.compat.v1.train.AdamOptimizer(0.1)
-        step = wrap(lambda: opt.minimize(
-            lambda: tf.reduce_mean(tf.square(tf.matmul(xs, w) + b - ys))))
+        def step_fn():
+            opt.minimize(lambda: tf.reduce_mean(tf.square(tf.matmul(xs, w) + b - ys)))
+        step = wrap(step_fn)
         return step, lambda: [w.numpy(), b.numpy()]
     if name == "second_derivative":
         x = tf.Variable(1.5)
