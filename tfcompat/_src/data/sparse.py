@@ -31,8 +31,9 @@ class SparseTensor:
         return self.shape
 
     def __repr__(self):
-        return (f"SparseTensor(indices={self._indices}, values={self._values}, "
-                f"dense_shape={self._dense_shape})")
+        # str() of each tensor, as TF's %s formatting (format() of an array tensor is NumPy's).
+        return (f"SparseTensor(indices={self._indices!s}, values={self._values!s}, "
+                f"dense_shape={self._dense_shape!s})")
 
 
 @export("sparse.to_dense", v1=("sparse.to_dense", "sparse_tensor_to_dense"))
