@@ -12,7 +12,7 @@ Only the names both tf_keras and Keras 3 export are published (the long aliases 
 
 from tfcompat._src import losses_v1  # noqa: F401 - TF 1's tf.compat.v1.losses register here
 from tfcompat._src.export import export
-from tfcompat._src.keras.utils import divide_no_nan, epsilon, floatx, tf
+from tfcompat._src.keras.utils import bind_arguments, divide_no_nan, epsilon, floatx, tf
 from tfcompat._src.tensor import Tensor
 
 
@@ -347,14 +347,8 @@ def _wrapper(class_name, fn, default_name, params=(), doc=""):
         names = [p for p, _ in params] + ["reduction", "name"]
         if len(args) > len(names):
             raise TypeError(f"{class_name}() takes at most {len(names)} arguments")
-        values = {**dict(params), "reduction": Reduction.AUTO, "name": default_name}
-        for key, value in zip(names, args, strict=False):
-            values[key] = value
-        for key, value in kwargs.items():
-            if key not in values:
-                raise TypeError(f"{class_name}.__init__() got an unexpected keyword argument "
-                                f"'{key}'")
-            values[key] = value
+        values = bind_arguments(class_name, names, {**dict(params), "reduction": Reduction.AUTO,
+                                                    "name": default_name}, args, kwargs)
         reduction, name = values.pop("reduction"), values.pop("name")
         LossFunctionWrapper.__init__(self, fn, reduction=reduction, name=name, **values)
     cls = type(class_name, (LossFunctionWrapper,), {"__init__": __init__, "__doc__": doc})

@@ -14,7 +14,7 @@ import numpy as np
 from tfcompat._src import dtypes
 from tfcompat._src.export import export
 from tfcompat._src.keras import losses
-from tfcompat._src.keras.utils import divide_no_nan, epsilon, floatx, tf
+from tfcompat._src.keras.utils import bind_arguments, divide_no_nan, epsilon, floatx, tf
 from tfcompat._src.tensor import Tensor as _wrap
 from tfcompat._src.variable import Variable
 
@@ -246,14 +246,8 @@ def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5):
 def _wrapper_class(class_name, fn, default_name, params=()):
     def __init__(self, *args, **kwargs):
         names = ["name", "dtype"] + [p for p, _ in params]
-        values = {"name": default_name, "dtype": None, **dict(params)}
-        for key, value in zip(names, args, strict=False):
-            values[key] = value
-        for key, value in kwargs.items():
-            if key not in values:
-                raise TypeError(f"{class_name}.__init__() got an unexpected keyword argument "
-                                f"'{key}'")
-            values[key] = value
+        values = bind_arguments(class_name, names,
+                                {"name": default_name, "dtype": None, **dict(params)}, args, kwargs)
         name, dtype = values.pop("name"), values.pop("dtype")
         MeanMetricWrapper.__init__(self, fn, name=name, dtype=dtype, **values)
     cls = type(class_name, (MeanMetricWrapper,), {"__init__": __init__})

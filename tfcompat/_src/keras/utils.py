@@ -130,3 +130,17 @@ def _div_no_nan(x, y):
 def _div_no_nan_jvp(primals, tangents):
     (x, y), (tx, ty) = primals, tangents
     return _div_no_nan(x, y), _div_no_nan(tx, y) + ty * _div_no_nan(_div_no_nan(-x, y), y)
+
+
+def bind_arguments(class_name: str, names: list, values: dict, args, kwargs) -> dict:
+    """Fills `values` (defaults) from positional `args` (in `names` order) and `kwargs`, with
+    Python's TypeError for an unknown keyword: the constructors of generated Keras classes."""
+    values = dict(values)
+    for key, value in zip(names, args, strict=False):
+        values[key] = value
+    for key, value in kwargs.items():
+        if key not in values:
+            raise TypeError(f"{class_name}.__init__() got an unexpected keyword argument "
+                            f"'{key}'")
+        values[key] = value
+    return values
