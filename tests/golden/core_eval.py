@@ -16,8 +16,9 @@ import re
 import numpy as np
 
 
-def evaluate(tf, src: str):
-    """Runs `src` with `tf` and returns the encoded result or exception."""
+def evaluate(tf, src: str, raised: list | None = None):
+    """Runs `src` with `tf` and returns the encoded result or exception (also appended to
+    `raised`, when given, for checks on the exception object itself)."""
     scope = {"tf": tf, "np": np}
     tree = ast.parse(src, mode="exec")
     last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
@@ -27,6 +28,8 @@ def evaluate(tf, src: str):
         result = eval(compile(ast.Expression(last.value), "<case>", "eval"), scope) if last \
             else None
     except Exception as e:  # noqa: BLE001 - the exception is the result
+        if raised is not None:
+            raised.append(e)
         # Object addresses (in reprs of functions) differ from run to run.
         return {"raises": type(e).__name__, "message": re.sub(r" at 0x[0-9a-f]+", " at 0x?",
                                                                str(e))}

@@ -3,6 +3,8 @@
 import ml_dtypes
 import numpy as np
 
+from tfcompat._src import errors
+
 
 class DType:
     """`tf.DType`: a named element type (repr `tf.float32`, str `<dtype: 'float32'>`)."""
@@ -56,6 +58,8 @@ class DType:
         return self == as_dtype(other)
 
     def __eq__(self, other):
+        if other is self:
+            return True
         if isinstance(other, DType):
             return self._name == other._name
         try:
@@ -64,10 +68,11 @@ class DType:
             return False
 
     def __ne__(self, other):
-        return not self == other
+        return other is not self and not self == other
 
-    def __hash__(self):
-        return self._enum
+    # DTypes are singletons (unpickling and copying return the module's instance), so identity
+    # hashing is consistent with __eq__ among DTypes, and it is C-fast in the op cache keys.
+    __hash__ = object.__hash__
 
     def __repr__(self):
         return f"tf.{self._name}"
@@ -142,7 +147,7 @@ def as_dtype(type_value) -> DType:
         return float32
     elif type_value is bool:
         return bool_
-    else:
+    elif type_value is not None:  # np.dtype(None) would be float64
         try:
             np_dtype = np.dtype(type_value)
         except TypeError:
@@ -152,8 +157,9 @@ def as_dtype(type_value) -> DType:
                 return string
             if np_dtype in _BY_NP:
                 return _BY_NP[np_dtype]
-    raise TypeError(f"Cannot convert the argument `type_value`: {type_value!r} to a TensorFlow "
-                    "DType.")
+    # TF raises this in Python, before any kernel: it passes unchanged through the registry.
+    raise errors.python_error(TypeError(
+        f"Cannot convert the argument `type_value`: {type_value!r} to a TensorFlow DType."))
 
 
 def infer_dtype(value) -> DType:

@@ -107,10 +107,71 @@ def invalid_argument(message: str, op: str | None = None) -> InvalidArgumentErro
     return InvalidArgumentError(None, None, message)
 
 
+# -- the one place JAX/XLA failures become TF errors ------------------------------------------
+# Callers catch `TRANSLATED` around JAX computations and raise `from_jax(e)` (registry.apply_op
+# does so for every op, with TF's "[Op:Kernel]" framing added on top).
+
+TRANSLATED = (TypeError, ValueError, IndexError, ArithmeticError, RuntimeError, OpError)
+
+# XLA status codes ("RESOURCE_EXHAUSTED: Out of memory ...") -> TF classes.
+_BY_STATUS = {"CANCELLED": CancelledError, "UNKNOWN": UnknownError,
+              "INVALID_ARGUMENT": InvalidArgumentError,
+              "DEADLINE_EXCEEDED": DeadlineExceededError, "NOT_FOUND": NotFoundError,
+              "ALREADY_EXISTS": AlreadyExistsError, "PERMISSION_DENIED": PermissionDeniedError,
+              "RESOURCE_EXHAUSTED": ResourceExhaustedError,
+              "FAILED_PRECONDITION": FailedPreconditionError, "ABORTED": AbortedError,
+              "OUT_OF_RANGE": OutOfRangeError, "UNIMPLEMENTED": UnimplementedError,
+              "INTERNAL": InternalError, "UNAVAILABLE": UnavailableError,
+              "DATA_LOSS": DataLossError, "UNAUTHENTICATED": UnauthenticatedError}
+_JAX_WORDING = (("jax.numpy.", "numpy."), ("jnp.", "numpy."), ("JAX type", "type"),
+                ("jaxlib.", ""), ("jax.", ""), ("JAX ", ""), ("XLA ", ""), ("Traced<", "<"))
+
+
+def is_jax_error(e: BaseException) -> bool:
+    """Whether `e` comes from JAX/XLA (its class, or its JAX wording) rather than user code."""
+    if type(e).__module__.split(".")[0] in ("jax", "jaxlib"):
+        return True
+    text = str(e)
+    return any(w in text for w in ("jax", "JAX", "XLA", "Traced<", "jnp."))
+
+
+def python_error(e: Exception) -> Exception:
+    """Marks an exception that TF raises in Python, before any kernel runs (a TypeError from
+    converting an attribute), so that `from_jax` lets it through unchanged."""
+    e._tf_python_error = True
+    return e
+
+
+def from_jax(e: BaseException) -> BaseException:
+    """The TF error for an exception raised while computing with JAX (returned, not raised).
+
+    XLA runtime errors keep their status code's class (RESOURCE_EXHAUSTED ->
+    ResourceExhaustedError); JAX's and Python's TypeError/ValueError/IndexError/ArithmeticError
+    (bad shapes, dtypes or indices reaching jax.numpy) become InvalidArgumentError; the message
+    loses JAX's wording. TF errors pass through; other RuntimeErrors are not JAX's to translate
+    and are returned unchanged.
+    """
+    if isinstance(e, OpError) or getattr(e, "_tf_python_error", False):
+        return e
+    from_jax_module = type(e).__module__.split(".")[0] in ("jax", "jaxlib")
+    if isinstance(e, RuntimeError) and not from_jax_module:
+        return e
+    message = str(e).split("\n")[0] if from_jax_module else str(e)
+    cls = InvalidArgumentError
+    status, sep, rest = message.partition(": ")
+    if sep and status in _BY_STATUS:
+        cls, message = _BY_STATUS[status], rest
+    elif isinstance(e, RuntimeError):
+        cls = InternalError
+    for jax_words, tf_words in _JAX_WORDING:
+        message = message.replace(jax_words, tf_words)
+    return cls(None, None, message)
+
+
 def _export_all():
     from tfcompat._src.export import export_value
     for name, value in list(globals().items()):
-        if name[0].isupper() and not name.startswith("_"):
+        if name[0].isupper() and not isinstance(value, tuple):  # TRANSLATED is ours
             # OperatorNotAllowedInGraphError is TF 2 only.
             v1 = () if name == "OperatorNotAllowedInGraphError" else None
             export_value(value, (f"errors.{name}",), v1)

@@ -21,9 +21,10 @@ import jax.numpy as jnp
 import numpy as np
 from jax.extend.core import jaxpr_as_fun
 
-from tfcompat._src import tape, variable
+from tfcompat._src import errors, tape, variable
 from tfcompat._src.compile_cache import CompileCache
 from tfcompat._src.export import export
+from tfcompat._src.ops import gradient_ops
 from tfcompat._src.tensor import Tensor
 
 FUNCTION_CACHE = CompileCache("tf.function", maxsize=1024)
@@ -116,7 +117,7 @@ class _Trace:
             for i, v in zip(dynamic, arg_values, strict=True):
                 args[i] = Tensor(v, arg_dtypes[i]) if arg_dtypes[i] is not None else v
             call_args, call_kwargs = jax.tree_util.tree_unflatten(treedef, args)
-            with tape.paused(), frame:
+            with tape.paused(), frame, gradient_ops.graph_recording(frame):
                 out = fn(*call_args, **call_kwargs)
                 out_leaves = []
                 out_tree = _template(out, out_leaves)
@@ -159,16 +160,36 @@ class _Trace:
             outs = run_jaxpr(*all_values, *arg_values, call_index)
             return list(outs)
 
-        self.program = jax.jit(program)
+        # The call index feeds random ops only; a program without them is called without it,
+        # which saves a host-to-device transfer per call.
+        index_var = closed.jaxpr.invars[-1]
+        self.uses_call_index = any(index_var is v for eqn in closed.jaxpr.eqns
+                                   for v in eqn.invars) or index_var in closed.jaxpr.outvars
+        if self.uses_call_index:
+            self.program = jax.jit(program)
+        else:
+            zero = np.uint32(0)
+            self.program = jax.jit(lambda used_values, arg_values: program(
+                used_values, arg_values, zero))
         self.calls = 0
         self.n_out = sum(1 for s in self.static if not isinstance(s, tuple))
 
     def __call__(self, leaves):
-        reads = [v.value() for v in self.variables]
+        reads = [v.value() for v in self.variables] if tape.observed() else None
         args = [leaves[i] for i in self.dynamic]
         arg_values = [a._value if isinstance(a, Tensor) else a for a in args]
         self.calls += 1
-        outs = self.program([r._value for r in reads], arg_values, np.uint32(self.calls))
+        read_values = [v._storage.value for v in self.variables] if reads is None else [
+            r._value for r in reads]
+        try:
+            if self.uses_call_index:
+                outs = self.program(read_values, arg_values, np.uint32(self.calls))
+            else:
+                outs = self.program(read_values, arg_values)
+        except errors.TRANSLATED as e:
+            if errors.is_jax_error(e):  # XLA's runtime errors; the user's own errors pass
+                raise errors.from_jax(e) from None
+            raise
         results, written = outs[:self.n_out], outs[self.n_out:]
         for v, value in zip(self.assigned, written, strict=True):
             v._storage.value = value
@@ -192,8 +213,11 @@ class _Trace:
 
         call = np.uint32(self.calls)
 
+        uses_call_index = self.uses_call_index
+
         def replay(*values):
-            return tuple(program(list(values[:n_reads]), list(values[n_reads:]), call)[:n_out])
+            extra = (call,) if uses_call_index else ()
+            return tuple(program(list(values[:n_reads]), list(values[n_reads:]), *extra)[:n_out])
 
         tape.record(("tf.function", self), replay, inputs, outputs)
 
@@ -214,6 +238,7 @@ class Function:
         self._input_signature = input_signature
         self._traces = CompileCache(f"tf.function {getattr(python_function, '__name__', '')}",
                                     maxsize=64)
+        self._no_args = None
         functools.update_wrapper(self, python_function)
 
     @property
@@ -223,10 +248,14 @@ class Function:
     def __call__(self, *args, **kwargs):
         if variable.tracing_function():
             return self._python_function(*args, **kwargs)  # inlined into the outer trace
+        if not args and not kwargs and self._no_args is not None:
+            return self._no_args(())  # a training step without arguments: skip the lookup
         leaves, treedef = _leaves((args, kwargs))
         key = _signature(leaves)
         trace = self._traces.get(key, lambda: _Trace(self._python_function, args, kwargs,
                                                      leaves, treedef))
+        if not args and not kwargs:
+            self._no_args = trace
         return trace(leaves)
 
     def get_concrete_function(self, *args, **kwargs):

@@ -7,6 +7,7 @@ operators on Tensor and Variable. `apply_op` converts inputs under the dtype pol
 function, wraps the result and records the call on the active gradient tapes.
 """
 
+import dataclasses
 import functools
 import inspect
 import os
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 import jax
 import numpy as np
 
-from tfcompat._src import dtypes, errors, tape, variable
+from tfcompat._src import dtypes, errors, lazy, tape, variable
 from tfcompat._src.compile_cache import CompileCache
 from tfcompat._src.export import export_value
 from tfcompat._src.tensor import OperatorMixin, Tensor, host_array, to_tensor
@@ -50,6 +51,8 @@ class OpDef:
     check: Callable | None = None   # raises TF's error for bad input values (concrete only)
     lists: tuple = ()               # indices of tensor parameters that take a list of tensors
     jit: bool = True                # False: output shape depends on values (tf.where(cond))
+    lazy: bool | str = False        # may run lazily under a recording tape (see lazy.py);
+                                    # "inexact": when every input is floating or complex
 
 
 OPS: dict[str, OpDef] = {}
@@ -62,7 +65,7 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
        convert_hint: bool = False, broadcasting: bool = False, tensors: int | None = None,
        device_kernel: str | None = None, error_name: str | None = "",
        allowed: tuple[str, ...] | None = None, check: Callable | None = None,
-       lists: tuple[int, ...] = (), jit: bool = True):
+       lists: tuple[int, ...] = (), jit: bool = True, lazy_inexact: bool = False):
     """Registers a JAX implementation as a TF op and publishes it under its TF paths.
 
     `tensors` is how many leading parameters are tensors (default: those without defaults).
@@ -82,6 +85,8 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
     `jit=False` runs the impl without jit, for ops whose output shape depends on input values
     (`tf.where(cond)`, `tf.boolean_mask`, `tf.unique`); under the user's jax.jit they then fail
     as they would in jax.numpy.
+    Differentiable jitted ops without a `check` may run lazily under a recording tape (lazy.py);
+    `lazy_inexact` says the check concerns integer inputs only, so float inputs may too.
     """
     def wrap(impl):
         sig = inspect.signature(impl)
@@ -94,7 +99,9 @@ def op(*v2: str, v1: tuple[str, ...] | None = None, name: str | None = None,
                       tuple(p.name for p in params[n:]), device_kernel or kname, error_name,
                       allowed or tuple(_kind(dtypes.as_dtype(t)) for t in _TF_ORDER
                                        if dtypes.as_dtype(t) in dtypes_), check,
-                      tuple(lists), jit)
+                      tuple(lists), jit,
+                      differentiable and jit and (check is None or (
+                          "inexact" if lazy_inexact else False)))
         OPS[canonical] = opdef
         public = _public_wrapper(opdef, sig, arg_aliases or {})
         public.opdef = opdef
@@ -157,7 +164,13 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
     if opdef.lists:
         inputs, groups = _flatten_lists(opdef, inputs)
     tensors = _convert_inputs(opdef, inputs)
-    attrs = {k: _static(v) for k, v in attrs.items()}
+    if attrs:
+        attrs = {k: _static(v) for k, v in attrs.items()}
+    if opdef.lazy and tape.is_recording() and tape.would_record(tensors) and \
+            not variable.tracing_function() and not _traced(tensors) and (
+                opdef.lazy is True or all(t._dtype.is_floating or t._dtype.is_complex
+                                          for t in tensors)):
+        return _apply_lazy(opdef, tensors, attrs, groups)
     values = [t._value for t in tensors]
     args = values if groups is None else _regroup(values, groups)
     tracing = any(isinstance(v, jax.core.Tracer) for v in values)
@@ -176,7 +189,7 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
                     out = _eager_kernel(opdef, attrs)(*args)
             else:
                 out = _eager_kernel(opdef, attrs)(*args)
-    except (TypeError, ValueError, errors.OpError) as e:
+    except errors.TRANSLATED as e:
         raise _op_error(opdef, tensors, e) from None
     if isinstance(out, (tuple, list)):
         outs = tuple(Tensor(o) for o in out)
@@ -185,15 +198,55 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
     # Tapes record eager values, and traced ones only inside a tf.function's trace (where the
     # tapes were created in the trace): other traced calls belong to a JAX transformation.
     if opdef.differentiable and tape.is_recording() and (
-            not tracing or variable.tracing_function()):
-        if groups is None:
-            fn = functools.partial(opdef.impl, **attrs) if attrs else opdef.impl
-        else:
-            fn = functools.partial(_call_grouped, opdef.impl, groups, attrs)
-        tape.record((opdef.name, tuple(attrs.items()), groups), fn, tensors, outs)
+            not tracing or variable.tracing_function() or tape.records_traced()):
+        _record(opdef, attrs, groups, tensors, outs)
     if isinstance(out, list):
         return list(outs)
     return outs if isinstance(out, tuple) else outs[0]
+
+
+def _record(opdef: OpDef, attrs: dict, groups, tensors, outs):
+    tape.record((opdef.name, tuple(attrs.items()), groups), _recorded_fn(opdef, attrs, groups),
+                tensors, outs)
+
+
+def _recorded_fn(opdef: OpDef, attrs: dict, groups):
+    """The pure function a tape replays for this call."""
+    if groups is None:
+        return functools.partial(opdef.impl, **attrs) if attrs else opdef.impl
+    return functools.partial(_call_grouped, opdef.impl, groups, attrs)
+
+
+def _traced(tensors) -> bool:
+    for t in tensors:
+        if type(t) is not lazy.LazyTensor and isinstance(t._value, jax.core.Tracer):
+            return True
+    return False
+
+
+def _apply_lazy(opdef: OpDef, tensors, attrs: dict, groups):
+    """The op's outputs as lazy tensors (shapes inferred now, so shape errors raise now); the
+    recording tape's gradient computes their values in its jitted call (see lazy.py)."""
+    items = tuple(attrs.items())
+    key = (opdef, items, groups, lazy.signature(tensors))
+    entry = lazy.CACHE.lookup(key)
+    if entry is None:
+        kernel = _eager_kernel(opdef, attrs)
+        run = kernel if groups is None else functools.partial(_run_grouped, kernel, groups)
+        try:
+            spec = lazy.infer(run, key[3])
+        except errors.TRANSLATED as e:
+            raise _op_error(opdef, tensors, e) from None
+        entry = (run, spec, (opdef.name, items, groups), _recorded_fn(opdef, attrs, groups))
+        lazy.CACHE.put(key, entry)
+    run, spec, record_key, fn = entry
+    out, outs = lazy.make(run, tensors, spec)
+    tape.record(record_key, fn, tensors, outs)
+    return out
+
+
+def _run_grouped(kernel, groups, *values):
+    return kernel(*_regroup(values, groups))
 
 
 def _flatten_lists(opdef: OpDef, inputs):
@@ -251,10 +304,15 @@ def check_allocation(shape, dtype, kernel: str, name: str | None = ""):
         kind = _TF_KIND.get(np.dtype(dtype).name, np.dtype(dtype).name)
         device = "/job:localhost/replica:0/task:0/device:CPU:0"
         tail = "" if name is None else f" name: {name}"
+        head = f"{{{{function_node __wrapped__{kernel}_device_{device}}}}}"
+        if n > 2**63 - 1:
+            raise errors.InvalidArgumentError(
+                None, None, f"{head} Shape [{dims}] would have more than 2**63 - 1 elements "
+                f"[Op:{kernel}]{tail}")
+        # TF's CPU build allocates large tensors with oneDNN's allocator ("mklcpu").
         raise errors.ResourceExhaustedError(
-            None, None, f"{{{{function_node __wrapped__{kernel}_device_{device}}}}} OOM when "
-            f"allocating tensor with shape[{dims}] and type {kind} on {device} by allocator "
-            f"cpu [Op:{kernel}]{tail}")
+            None, None, f"{head} OOM when allocating tensor with shape[{dims}] and type {kind} "
+            f"on {device} by allocator mklcpu [Op:{kernel}]{tail}")
 _OBJECT = np.dtype(object)
 
 
@@ -271,7 +329,7 @@ def _eager_kernel(opdef: OpDef, attrs: dict):
             out = impl(*values, **attrs)
             # Checked while tracing, before XLA compiles (and may abort on) an impossible shape.
             for o in out if isinstance(out, (tuple, list)) else (out,):
-                check_allocation(np.shape(o), o.dtype, opdef.kernel)
+                check_allocation(np.shape(o), o.dtype, opdef.kernel, opdef.error_name)
             return out
         return jax.jit(kernel)
     return EAGER_CACHE.get(key, build)
@@ -302,7 +360,7 @@ def _convert_inputs(opdef: OpDef, inputs) -> list[Tensor]:
     if opdef.policy == INDEPENDENT:
         tensors = [x if isinstance(x, Tensor) else to_tensor(x) for x in inputs]
     else:
-        anchor = next((x.dtype for x in inputs if isinstance(x, Tensor)), None)
+        anchor = next((x._dtype for x in inputs if isinstance(x, Tensor)), None)
         tensors = []
         for i, x in enumerate(inputs):
             if not isinstance(x, Tensor):
@@ -314,24 +372,45 @@ def _convert_inputs(opdef: OpDef, inputs) -> list[Tensor]:
                     except TypeError:
                         x = to_tensor(x)
                 else:
-                    x = Tensor(host_array(x, anchor), anchor)
+                    x = _scalar_tensor(x, anchor)
             if anchor is None:
-                anchor = x.dtype
-            elif x.dtype != anchor:
+                anchor = x._dtype
+            elif x._dtype is not anchor:
                 if opdef.policy == TRUEDIV:
                     raise TypeError(f"`x` and `y` must have the same dtype, got {anchor!r} != "
                                     f"{x.dtype!r}.")
                 raise _cannot_compute(opdef, i, anchor, x.dtype)
             tensors.append(x)
     for t in tensors:
-        if t.dtype not in opdef.dtypes:
-            raise _dtype_error(opdef, t.dtype)
+        if t._dtype not in opdef.dtypes:
+            raise _dtype_error(opdef, t._dtype)
     if opdef.policy == TRUEDIV and tensors and tensors[0].dtype.is_integer:
         target = dtypes.float64 if tensors[0].dtype.size >= 4 else dtypes.float32
         tensors = [Tensor(np.asarray(t._value).astype(target.as_numpy_dtype), target)
                    if not hasattr(t._value, "aval") else Tensor(t._value.astype(
                        target.as_numpy_dtype), target) for t in tensors]
     return tensors
+
+
+_SCALARS: dict = {}
+
+
+def _scalar_tensor(x, dtype: dtypes.DType) -> Tensor:
+    """`x` as a Tensor of `dtype`; Python numbers reuse one immutable host tensor per value (a
+    training loop converts the same literals at every step)."""
+    kind = type(x)
+    if (kind is int or kind is float) and x == x and x != 0:  # not NaN, not the signed zeros
+        key = (kind, x, dtype)
+        t = _SCALARS.get(key)
+        if t is None:
+            value = host_array(x, dtype)
+            value.flags.writeable = False
+            t = Tensor(value, dtype)
+            if len(_SCALARS) >= 1024:
+                _SCALARS.clear()
+            _SCALARS[key] = t
+        return t
+    return Tensor(host_array(x, dtype), dtype)
 
 
 def _convert_fixed(opdef: OpDef, inputs, want: dtypes.DType) -> list[Tensor]:
@@ -358,6 +437,8 @@ def _suffix(opdef: OpDef, message: str) -> str:
 
 
 def _cannot_compute(opdef: OpDef, i: int, want: dtypes.DType, got: dtypes.DType):
+    if want is dtypes.string and opdef.kernel == "AddV2":
+        opdef = dataclasses.replace(opdef, kernel="Add", device_kernel="Add")  # TF's string add
     return errors.InvalidArgumentError(None, None, _suffix(
         opdef, f"cannot compute {opdef.device_kernel} as input #{i}(zero-based) was expected to "
         f"be a {_kind(want)} tensor but is a {_kind(got)} tensor"))
@@ -384,12 +465,11 @@ def _op_error(opdef: OpDef, tensors, e: Exception):
             a, b = (",".join(map(str, s)) for s in shapes[:2])
             return errors.InvalidArgumentError(
                 None, None, _suffix(opdef, f"{prefix}Incompatible shapes: [{a}] vs. [{b}]"))
-    if isinstance(e, errors.OpError):
-        if "[Op:" in e.message:
-            return e
-        # Kernel checks in the implementations raise bare messages; add TF's framing.
-        return type(e)(None, None, _suffix(opdef, f"{prefix}{e.message}"))
-    return errors.InvalidArgumentError(None, None, _suffix(opdef, f"{prefix}{e}"))
+    e = errors.from_jax(e)  # the one JAX -> TF translation
+    if not isinstance(e, errors.OpError) or "[Op:" in e.message:
+        return e
+    # Kernel checks in the implementations raise bare messages; add TF's framing.
+    return type(e)(None, None, _suffix(opdef, f"{prefix}{e.message}"))
 
 
 _REFLECTABLE = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and", "or",

@@ -25,7 +25,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from tfcompat._src import logs
+from tfcompat._src import dtypes, errors, lazy, logs
 from tfcompat._src.compile_cache import CompileCache
 from tfcompat._src.export import export
 from tfcompat._src.tensor import Tensor
@@ -46,6 +46,16 @@ def is_recording() -> bool:
     return bool(getattr(_local, "tapes", None))
 
 
+def would_record(inputs) -> bool:
+    """Whether an op on `inputs` is recorded by an active tape (one of them tracks an input)."""
+    for t in _local.tapes:
+        tracked = t._tracked
+        for x in inputs:
+            if id(x) in tracked:
+                return True
+    return False
+
+
 def record(key, fn, inputs, outputs):
     """Records one op call on every active tape that sees one of its inputs."""
     for t in _local.tapes:
@@ -53,14 +63,24 @@ def record(key, fn, inputs, outputs):
 
 
 @contextlib.contextmanager
-def paused():
-    """No tape of this thread records inside (stop_recording, custom_gradient, replay)."""
-    saved = _active()
+def paused(traced: bool = False):
+    """No tape of this thread records inside (stop_recording, custom_gradient, replay).
+
+    `traced=True`: tapes created inside record ops on traced values too, as when a
+    custom_gradient's function (which may use tapes of its own) is replayed under jit."""
+    saved, saved_traced = _active(), records_traced()
     _local.tapes = []
+    _local.traced = traced
     try:
         yield
     finally:
         _local.tapes = saved
+        _local.traced = saved_traced
+
+
+def records_traced() -> bool:
+    """Whether this thread's tapes record ops on traced values (see `paused`)."""
+    return getattr(_local, "traced", False)
 
 
 def read_hooks() -> list:
@@ -88,8 +108,11 @@ def _is_variable(x) -> bool:
     return hasattr(x, "_is_variable")
 
 
+_DIFFERENTIABLE = frozenset(d for d in dtypes.ALL if d.is_floating or d.is_complex)
+
+
 def _differentiable(dtype) -> bool:
-    return dtype.is_floating or dtype.is_complex
+    return dtype in _DIFFERENTIABLE
 
 
 def _flatten(structure):
@@ -174,10 +197,11 @@ class GradientTape:
             return
         index = len(self._nodes)
         self._nodes.append(_Node(key, fn, tuple(inputs), tuple(outputs)))
-        self._sig.append((key, tuple(self._input_ref(x) for x in inputs)))
+        producer, input_ref = self._producer, self._input_ref
+        self._sig.append((key, tuple(producer.get(id(x)) or input_ref(x) for x in inputs)))
         for j, o in enumerate(outputs):
-            self._producer[id(o)] = ("n", index, j)
-            if _differentiable(o.dtype):
+            producer[id(o)] = ("n", index, j)
+            if o._dtype in _DIFFERENTIABLE:
                 tracked[id(o)] = o
 
     def _input_ref(self, x) -> tuple:
@@ -190,7 +214,7 @@ class GradientTape:
             self._ext_list.append(x)
             vid = self._reads.get(id(x))
             kind = ("r", self._var_order[vid]) if vid is not None else "c"
-            self._ext_sig.append((np.shape(x._value), x.dtype, kind))
+            self._ext_sig.append((lazy.shape_of(x), x.dtype, kind))
         return ("e", k)
 
     def _on_read(self, var, tensor):
@@ -217,7 +241,7 @@ class GradientTape:
                     continue
                 self._tracked[id(t)] = t
             else:
-                raise ValueError(f"Passed in object {t!r} of type {type(t).__name__!r}, not "
+                raise ValueError(f"Passed in object {t} of type {type(t).__name__!r}, not "
                                  "tf.Tensor or tf.Variable or ExtensionType.")
 
     @contextlib.contextmanager
@@ -256,6 +280,13 @@ class GradientTape:
             cots = _flatten(output_gradients)[0]
             if len(cots) != len(targets):
                 raise ValueError("output_gradients must have the same structure as target.")
+            for c, t in zip(cots, targets, strict=True):
+                if c is not None and tuple(np.shape(c)) != tuple(np.shape(t)):
+                    # TF fails in the first backward op that meets it ("[Op:Mul]" for x * x).
+                    shapes = [",".join(map(str, np.shape(x))) for x in (c, t)]
+                    raise errors.InvalidArgumentError(
+                        None, None, f"Incompatible shapes: [{shapes[0]}] vs. [{shapes[1]}]: "
+                        "output_gradients must have the shapes of their targets")
         grads = self._gradient(targets, flat_sources, cots,
                                unconnected is UnconnectedGradients.ZERO)
         self._end_use()
@@ -293,7 +324,9 @@ class GradientTape:
             cot_values = [None] * prep.n_targets if cots is None else [
                 _as_value(cots[i], prep.target_dtypes[i]) for i in prep.target_indices]
             with paused():  # tracing may run user code (custom_gradient): record nothing
-                grads = prep.fn([x._value for x in prep.const_tensors], cot_values)
+                grads, forward = _run(prep.fn, [x._value for x in prep.const_tensors],
+                                      cot_values, _one())
+            self._realise(prep.node_indices, forward)
             for i, g in zip(prep.used, grads, strict=True):
                 values[i] = Tensor(g, sources[i].dtype)
             if is_recording():
@@ -319,7 +352,7 @@ class GradientTape:
                                     lambda: program.build(sources, mode))
         prep = _Prepared(fn, program.const_tensors, program.used_sources,
                          program.target_indices, len(program.target_slots),
-                         [t.dtype for t in snapshots], program.last_key)
+                         [t.dtype for t in snapshots], program.last_key, program.node_indices)
         if key is not None:
             ext = [self._ext.get(id(c)) for c in program.const_tensors]
             if None not in ext:  # else a constant from outside the record: not reusable
@@ -375,6 +408,14 @@ class GradientTape:
             snapshots.append(t)
         return perturb, snapshots
 
+    def _realise(self, node_indices, forward):
+        """Stores the forward values the gradient call computed in the tape's lazy outputs."""
+        nodes = self._nodes
+        for i, values in zip(node_indices, forward, strict=True):
+            pending = getattr(nodes[i].outputs[0], "_node", None)
+            if pending is not None:
+                pending.set_values(values)
+
     def _record_gradient(self, prep, cots, outputs):
         inputs = list(prep.const_tensors)
         given = []
@@ -386,7 +427,7 @@ class GradientTape:
 
         def replayed_gradient(*vals):
             cv = list(vals[n_const:]) if has_cots else [None] * n_cot
-            return tuple(fn(list(vals[:n_const]), cv))
+            return tuple(fn(list(vals[:n_const]), cv, _one())[0])
 
         record(("gradient", prep.key), replayed_gradient, inputs, outputs)
 
@@ -442,22 +483,34 @@ class GradientTape:
         out = [None] * len(sources)
         if prep.fn is not None:
             with paused():
-                jacs = prep.fn([x._value for x in prep.const_tensors], [None])
+                jacs = _run(prep.fn, [x._value for x in prep.const_tensors], [None], _one())
             for i, j in zip(prep.used, jacs, strict=True):
                 out[i] = Tensor(j, sources[i].dtype)
         return out
+
+
+def _run(fn, *args):
+    """Calls a compiled gradient function; JAX's failures become TF errors (errors.from_jax),
+    a user's own exception (raised in a custom gradient) passes unchanged."""
+    try:
+        return fn(*args)
+    except errors.TRANSLATED as e:
+        if errors.is_jax_error(e):
+            raise errors.from_jax(e) from None
+        raise
 
 
 class _Prepared:
     """A compiled gradient/jacobian function with the tensors to call it on."""
 
     __slots__ = ("fn", "const_tensors", "used", "target_indices", "n_targets", "target_dtypes",
-                 "key")
+                 "key", "node_indices")
 
-    def __init__(self, fn, const_tensors, used, target_indices, n_targets, target_dtypes, key):
+    def __init__(self, fn, const_tensors, used, target_indices, n_targets, target_dtypes, key,
+                 node_indices):
         self.fn, self.const_tensors, self.used = fn, const_tensors, used
         self.target_indices, self.n_targets = target_indices, n_targets
-        self.target_dtypes, self.key = target_dtypes, key
+        self.target_dtypes, self.key, self.node_indices = target_dtypes, key, node_indices
 
 
 class _Plan:
@@ -472,7 +525,32 @@ class _Plan:
     def bind(self, ext_list) -> _Prepared:
         p = self.prep
         return _Prepared(p.fn, [ext_list[k] for k in self.ext], p.used, p.target_indices,
-                         p.n_targets, p.target_dtypes, p.key)
+                         p.n_targets, p.target_dtypes, p.key, p.node_indices)
+
+
+def _settle(v, one):
+    """`v` times a runtime 1.0: XLA contracts a multiply in one op and an add in the next into
+    one FMA inside a fusion, where TF rounds each op's result; an exact multiply by a value it
+    cannot fold keeps the rounding each op has when it runs on its own."""
+    if jnp.issubdtype(v.dtype, jnp.floating):
+        return v * one.astype(v.dtype)
+    return v
+
+
+def _neg_zeros(specs):
+    # The perturbations are -0.0: x + -0.0 is x for every x, where x + 0.0 turns -0.0 into 0.0.
+    return [jnp.full(shape, -0.0, dtype) if jnp.issubdtype(dtype, jnp.inexact)
+            else jnp.zeros(shape, dtype) for shape, dtype in specs]
+
+
+_ONE = []
+
+
+def _one():
+    if not _ONE:
+        with jax.ensure_compile_time_eval():  # a concrete array even inside a trace
+            _ONE.append(jnp.ones((), jnp.float32))
+    return _ONE[0]
 
 
 def _conj(x):
@@ -519,19 +597,20 @@ class _Program:
     def __init__(self, nodes, targets, perturb):
         live = set(perturb)
         live_nodes = []
-        for node in nodes:
+        for i, node in enumerate(nodes):
             for x in node.inputs:
                 if id(x) in live:
-                    live_nodes.append(node)
+                    live_nodes.append((i, node))
                     live.update(id(o) for o in node.outputs)
                     break
         need = {id(t) for t in targets if id(t) in live}
         kept = []
-        for node in reversed(live_nodes):
+        for i, node in reversed(live_nodes):
             if any(id(o) in need for o in node.outputs):
-                kept.append(node)
+                kept.append((i, node))
                 need.update(id(x) for x in node.inputs if id(x) in live)
         kept.reverse()
+        self.node_indices = tuple(i for i, _ in kept)
 
         slot: dict[int, int] = {}
         self.const_tensors: list[Tensor] = []
@@ -545,7 +624,7 @@ class _Program:
             self.const_slots.append(s)
             return s
 
-        for node in kept:
+        for _, node in kept:
             ins = tuple(slot[id(x)] if id(x) in slot else const(x) for x in node.inputs)
             outs = []
             for o in node.outputs:
@@ -573,7 +652,7 @@ class _Program:
         self.last_key = None
 
     def key(self, cot_values, sources, mode: str):
-        consts = tuple((s, np.shape(x._value), x.dtype) for s, x in
+        consts = tuple((s, lazy.shape_of(x), x.dtype) for s, x in
                        zip(self.const_slots, self.const_tensors, strict=True))
         srcs = tuple((tuple(sources[i].shape), sources[i].dtype) for i in self.used_sources)
         self.last_key = (tuple(self.entries), consts, tuple(sorted(self.perturbed.items())),
@@ -595,35 +674,40 @@ class _Program:
             for j in perturbed[s]:
                 env[s] = env[s] + deltas[j]
 
-        def replay(deltas, consts):
+        def replay(deltas, consts, one):
             env = [None] * n_slots
             for s, v in zip(const_slots, consts, strict=True):
                 env[s] = v
                 if s in perturbed:
                     bump(env, s, deltas)
+            values = []
             for fn, (_, ins, outs) in zip(fns, entries, strict=True):
                 r = fn(*[env[s] for s in ins])
                 if not isinstance(r, (tuple, list)):
                     r = (r,)
+                r = tuple(_settle(v, one) for v in r)
+                values.append(r)
                 for s, v in zip(outs, r, strict=True):
                     env[s] = v
                     if s in perturbed:
                         bump(env, s, deltas)
-            return [env[s] for s in target_slots]
+            return [env[s] for s in target_slots], values
 
-        def gradients(consts, cots):
+        def gradients(consts, cots, one):
             GRADIENT_CACHE.traced()
-            zeros = [jnp.zeros(shape, dtype) for shape, dtype in specs]
-            outs, vjp = jax.vjp(lambda d: replay(d, consts), zeros)
+            zeros = _neg_zeros(specs)
+            outs, vjp, values = jax.vjp(lambda d: replay(d, consts, one), zeros, has_aux=True)
             # TF's gradient for complex values is the conjugate of JAX's VJP: TF(dy) =
             # conj(vjp(conj(dy))). For real values conj is the identity.
             cots = [jnp.ones_like(o) if c is None else _conj(c)
                     for c, o in zip(cots, outs, strict=True)]
-            return [_conj(g) for g in vjp(cots)[0]]
+            # The forward values come back too: they realise the tape's lazy tensors.
+            return [_conj(g) for g in vjp(cots)[0]], values
 
-        def jacobian(consts, cots):
+        def jacobian(consts, cots, one):
             GRADIENT_CACHE.traced()
-            zeros = [jnp.zeros(shape, dtype) for shape, dtype in specs]
-            return [_conj(j) for j in jax.jacrev(lambda d: replay(d, consts)[0])(zeros)]
+            zeros = _neg_zeros(specs)
+            return [_conj(j) for j in jax.jacrev(
+                lambda d: replay(d, consts, one)[0][0])(zeros)]
 
         return jax.jit(gradients if mode == "vjp" else jacobian)

@@ -157,6 +157,11 @@ def host_array(value, dtype: dtypes.DType):
     if dtype is dtypes.string:
         return _string_array(value)
     if not isinstance(value, (np.ndarray, np.generic)):
+        if isinstance(value, (list, tuple)):
+            _check_rectangular(value)
+        elif not isinstance(value, (str, bytes, bool, int, float, complex)) and \
+                not hasattr(value, "dtype"):
+            dtypes.infer_dtype(value)  # None, dicts, objects: TF's "Attempt to convert" error
         kind = _python_kind(value)
         if (kind == "f" and not (dtype.is_floating or dtype.is_complex)) or (
                 kind == "c" and not dtype.is_complex) or (
@@ -205,6 +210,13 @@ def _python_kind(value) -> str:
 
 
 def _string_array(value):
+    if not isinstance(value, (np.ndarray, np.generic)):
+        leaves = _leaves(value)
+        if not all(isinstance(v, (str, bytes, np.str_, np.bytes_)) for v in leaves):
+            if len(leaves) > 1 and any(isinstance(v, (str, bytes)) for v in leaves):
+                raise ValueError(_MIXED)
+            raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype string")
+
     def enc(v):
         return v.encode() if isinstance(v, str) else v
     arr = np.asarray(value, dtype=object)
@@ -236,7 +248,8 @@ def _check_rectangular(value):
 _FOLLOWERS = {"b": "b", "i": "bif", "f": "bif", "c": "bifc", "s": "s"}
 
 
-def _check_mixed(value):
+def _leaves(value) -> list:
+    """The non-sequence items of a nested list/tuple (or [value])."""
     leaves = []
 
     def walk(x):
@@ -247,6 +260,11 @@ def _check_mixed(value):
             leaves.append(x)
 
     walk(value)
+    return leaves
+
+
+def _check_mixed(value):
+    leaves = _leaves(value)
     if len(leaves) < 2 or any(isinstance(x, (np.generic, np.ndarray)) for x in leaves):
         return
     first = "n" if leaves[0] is None else _python_kind(leaves[0])

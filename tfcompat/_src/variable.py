@@ -135,6 +135,11 @@ class Variable(OperatorMixin):
         with jax.ensure_compile_time_eval():
             self._storage = _Storage(jnp.asarray(value._value))
         self._shape = TensorShape(np.shape(value._value) if shape is None else shape)
+        if not self._shape.is_compatible_with(TensorShape(np.shape(value._value))):
+            raise ValueError(
+                f"In this `tf.Variable` creation, the initial value's shape "
+                f"({tuple(np.shape(value._value))}) is not compatible with the explicitly "
+                f"supplied `shape` argument ({shape}).")
         self._name = (name if name is not None else "Variable") + ":0"
         self._trainable = True if trainable is None else bool(trainable)
         self._constraint = constraint

@@ -14,5 +14,6 @@ from tfcompat._src.ops import (  # noqa: F401
     nn_ops,
     random_ops,
     reduction_ops,
+    state_ops,
     string_ops,
 )

@@ -236,6 +236,11 @@ def squeeze(input, axis=None):  # noqa: A002 - TF's argument name
 
 @op("concat", kernel="ConcatV2", lists=(0,), tensors=1, error_name="concat")
 def concat(values, axis):
+    if not values:  # TF finds no kernel for N=0 (its message names a debug URL and a dtype)
+        raise errors.InvalidArgumentError(
+            None, None, "OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef '[N=0, "
+            "Tidx=DT_INT32]', KernelDef: 'op: \"ConcatV2\" device_type: \"CPU\"' [Op:ConcatV2] "
+            "name: concat")
     if len(values) == 1:
         return values[0]  # TF returns the one tensor through identity
     node = f"ConcatV2_N_{len(values)}"
@@ -429,6 +434,13 @@ def reverse(tensor, axis):
 @op("broadcast_to", kernel="BroadcastTo", tensors=1, error_name=None)
 def broadcast_to(input, shape):  # noqa: A002 - TF's argument name
     shape = (shape,) if isinstance(shape, int) else tuple(shape)
+    for s in shape:
+        if s < 0:
+            raise errors.InvalidArgumentError(None, None, f"Dimension {s} must be >= 0")
+    if input.ndim > len(shape):
+        raise errors.InvalidArgumentError(
+            None, None, f"Rank of input ({input.ndim}) must be no greater than rank of output "
+            f"shape ({len(shape)}).")
     try:
         ok = np.broadcast_shapes(input.shape, shape) == shape
     except ValueError:

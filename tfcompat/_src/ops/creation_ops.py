@@ -88,17 +88,25 @@ def linspace(start, stop, num, name=None, axis=0):
     return Tensor(np.take(out, np.arange(num), axis=axis), dtype)
 
 
-def _dims_arg(shape):
-    if isinstance(shape, Tensor):
-        shape = shape.numpy().tolist()
+def _dims_arg(shape, name: str | None = ""):
+    """A shape argument converted as TF converts it (ints to int32, or int64 when large; floats,
+    strings and None are TF's conversion errors) and checked to be a vector."""
     if isinstance(shape, TensorShape):
         shape = shape.as_list()
-    shape = [shape] if np.ndim(shape) == 0 else shape
-    return tuple(int(s) for s in shape)
+    t = shape if isinstance(shape, Tensor) else to_tensor(shape)
+    if not isinstance(shape, Tensor) and t.dtype not in (d.int32, d.int64):
+        t = to_tensor(shape, d.int32)
+    if t.dtype not in (d.int32, d.int64):
+        raise attr_error("Fill", "index_type", kind(t.dtype), "int32, int64", name)
+    value = np.asarray(t.numpy())
+    if value.ndim > 1:
+        raise kernel_error("Fill", f"dims must represent a vector, got shape {dims(value.shape)}",
+                           name)
+    return tuple(int(s) for s in value.reshape(-1))
 
 
 def _filled(shape, value, dtype: d.DType, name):
-    shape = _dims_arg(shape)
+    shape = _dims_arg(shape, name)
     for s in shape:
         if s < 0:
             raise kernel_error("Fill", f"Dimension {s} must be >= 0", name)
@@ -133,7 +141,7 @@ def _fill(value, dims_):
 @export("fill")
 def fill(dims, value, name=None):  # noqa: A002 - TF's argument name
     """`tf.fill`: `value`'s dtype is inferred as tf.constant infers it."""
-    shape = _dims_arg(dims)
+    shape = _dims_arg(dims, None)
     for s in shape:
         if s < 0:
             raise kernel_error("Fill", f"Dimension {s} must be >= 0")
@@ -177,7 +185,14 @@ def ones_like_v1(tensor, dtype=None, name=None, optimize=True):
 @export("eye", "linalg.eye")
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=d.float32, name=None):
     dtype = d.as_dtype(dtype)
-    cols = num_rows if num_columns is None else int(num_columns)
+    cols = num_rows if num_columns is None else num_columns
+    if not all(isinstance(n, (int, np.integer)) for n in (num_rows, cols)):
+        raise TypeError("Arguments `num_rows` and `num_columns` must be positive integer values. "
+                        f"Received: num_rows={num_rows}, num_columns={cols}")
+    cols = int(cols)
+    # TF fills the diagonal (batch_shape + [min(rows, cols)]) first, then builds the matrix.
+    batch = () if batch_shape is None else _dims_arg(batch_shape)
+    _filled(batch + (min(int(num_rows), cols),), 0, dtype, "")
     check_allocation((int(num_rows), cols), dtype.as_numpy_dtype, "MatrixDiagV3")
     m = np.eye(int(num_rows), cols, dtype=dtype.as_numpy_dtype)
     if batch_shape is not None:

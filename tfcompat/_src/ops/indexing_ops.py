@@ -208,6 +208,8 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     if concrete(indices):
         idx, n = np.asarray(indices._value), params.shape[axis]
         bad = np.argwhere((idx < 0) | (idx >= n))
+        if len(bad) and idx.ndim == 0:  # TF's slow path for a scalar index adds " name: "
+            raise kernel_error("GatherV2", f"indices = {idx} is not in [0, {n})", "")
         if len(bad):
             raise kernel_error("GatherV2", f"indices[{_position(bad[0])}] = {idx[tuple(bad[0])]} "
                                f"is not in [0, {n})")
@@ -330,7 +332,8 @@ def _select(select, kernel, condition, x, y):
     if y.dtype != x.dtype:
         raise errors.InvalidArgumentError(
             None, None, f"cannot compute {kernel} as input #2(zero-based) was expected to be a "
-            f"{kind(x.dtype)} tensor but is a {kind(y.dtype)} tensor [Op:{kernel}]")
+            f"{kind(x.dtype)} tensor but is a {kind(y.dtype)} tensor [Op:{kernel}]" +
+            (" name: " if named else ""))
     return select(condition, x, y, named)
 
 
@@ -406,6 +409,12 @@ def scatter_nd(indices, updates, shape, name=None):
     """`tf.scatter_nd`: duplicate indices add; out-of-range indices raise."""
     indices, updates = as_tensor(indices), as_tensor(updates)
     shape = tuple(int(s) for s in (shape.numpy().tolist() if isinstance(shape, Tensor) else shape))
+    for s in shape:
+        if s < 0:
+            raise kernel_error("ScatterNd", f"Dimension {s} must be >= 0")
+    if np.prod(tuple(indices.shape)) and not np.prod(shape):
+        raise kernel_error("ScatterNd", "Indices and updates specified for empty output.  indices "
+                           f"shape: {dims(indices.shape)}")
     _check_scatter("ScatterNd", indices, updates, shape, lambda i, u, n: (
         f"Dimensions [0,{n}) of indices[shape={dims(i)}] must match dimensions [0,{n}) of "
         f"updates[shape={dims(u)}]"))

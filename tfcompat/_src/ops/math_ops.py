@@ -206,7 +206,7 @@ def add_n(inputs, name=None):
 
 @op("math.pow", "pow", kernel="Pow", dtypes_=_SIGNED, operators=("pow",), broadcasting=True,
     allowed=("bfloat16", "float", "half", "double", "int8", "int16", "int32", "int64", "complex64",
-             "complex128"), check=lambda x, y: _check_int_exponent(y))
+             "complex128"), check=lambda x, y: _check_int_exponent(y), lazy_inexact=True)
 def pow(x, y):  # noqa: A001 - TF's name
     if jnp.issubdtype(x.dtype, jnp.inexact):
         return _pow(*jnp.broadcast_arrays(x, y))
@@ -378,7 +378,7 @@ def _check_reciprocal(x):
 
 
 reciprocal = _unary(*_both("reciprocal"), "Reciprocal", lambda x: 1 / x,
-                    d.INEXACT | _SIGNED_INTS, check=_check_reciprocal,
+                    d.INEXACT | _SIGNED_INTS, check=_check_reciprocal, lazy_inexact=True,
                     allowed=("bfloat16", "half", "float", "double", "int8", "int16", "int32",
                              "int64", "complex64", "complex128"))
 # TF registers no gradient for Floor, Ceil and Round: the tape gives None.
@@ -547,6 +547,22 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     for i, x in enumerate((a, b)):
         if x.ndim < 2:
             raise errors.InvalidArgumentError(None, None, f"In[{i}] ndims must be >= 2")
+    shapes = [",".join(map(str, x.shape)) for x in (a, b)]
+    adj = (int(bool(transpose_a or adjoint_a)), int(bool(transpose_b or adjoint_b)))
+    if max(a.ndim, b.ndim) > 2:
+        # TF runs BatchMatMulV2 (oneDNN's kernel) for batches; its messages show input shapes.
+        def batch_error(message):
+            return errors.InvalidArgumentError(
+                None, None, "{{function_node __wrapped____MklBatchMatMulV2_device_/job:localhost/"
+                f"replica:0/task:0/device:CPU:0}}}} {message} [Op:BatchMatMulV2] name: ")
+        try:
+            np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+        except ValueError:
+            raise batch_error(f"In[0] and In[1] must have compatible batch dimensions: "
+                              f"[{shapes[0]}] vs. [{shapes[1]}]") from None
+        if a.shape[-1 - adj[0]] != b.shape[-2 + adj[1]]:
+            raise batch_error(f"Matrix size-incompatible: In[0]: [{shapes[0]}], In[1]: "
+                              f"[{shapes[1]}] {adj[0]} {adj[1]}")
     if transpose_a or adjoint_a:
         a = jnp.swapaxes(a, -1, -2)
         a = jnp.conj(a) if adjoint_a else a
@@ -554,9 +570,8 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
         b = jnp.swapaxes(b, -1, -2)
         b = jnp.conj(b) if adjoint_b else b
     if a.shape[-1] != b.shape[-2]:
-        dims = [",".join(map(str, x.shape)) for x in (a, b)]
         raise errors.InvalidArgumentError(
-            None, None, f"Matrix size-incompatible: In[0]: [{dims[0]}], In[1]: [{dims[1]}]")
+            None, None, f"Matrix size-incompatible: In[0]: [{shapes[0]}], In[1]: [{shapes[1]}]")
     return jnp.matmul(a, b, precision=lax.Precision.HIGHEST)
 
 
@@ -590,3 +605,69 @@ def _tensor_ne(self, other):
 
 attach_operator("__eq__", _tensor_eq)
 attach_operator("__ne__", _tensor_ne)
+
+
+# -- rint, divide_no_nan, saturate_cast --------------------------------------------------------
+
+# Round half to even; TF registers no gradient for Rint (the tape gives None).
+rint = _unary(*_both("rint"), "Rint", jnp.rint, d.FLOATS, differentiable=False)
+
+
+@jax.custom_jvp
+def _div_no_nan(x, y):
+    zero = y == 0
+    return jnp.where(zero, jnp.zeros_like(x), _divide(x, jnp.where(zero, jnp.ones_like(y), y)))
+
+
+@_div_no_nan.defjvp
+def _div_no_nan_jvp(primals, tangents):
+    # TF's gradient: dx = g / y and dy = g * (-x / y) / y, each 0 where y == 0.
+    (x, y), (tx, ty) = primals, tangents
+    return _div_no_nan(x, y), _div_no_nan(tx, y) + ty * _div_no_nan(_div_no_nan(-x, y), y)
+
+
+@op("math.divide_no_nan", v1=("math.divide_no_nan", "div_no_nan"), kernel="DivNoNan",
+    dtypes_=_ARITH, policy=TRUEDIV, broadcasting=True)
+def divide_no_nan(x, y):
+    """`tf.math.divide_no_nan`: x / y, 0 where y == 0; integers divide as floats (truediv)."""
+    return _div_no_nan(*jnp.broadcast_arrays(x, y))
+
+
+@export("dtypes.saturate_cast", "saturate_cast")
+def saturate_cast(value, dtype, name=None):
+    """`tf.dtypes.saturate_cast`: clamps to the target dtype's range, then casts. As in TF, the
+    bounds are nudged toward zero where the input dtype cannot represent them exactly (float32
+    has no 2**31 - 1), and complex to real keeps the real part."""
+    from tfcompat._src import logs
+    from tfcompat._src.ops.complex_ops import real
+    value = convert_to_tensor(value)
+    dtype = d.as_dtype(dtype)
+    in_dtype = value.dtype
+    if in_dtype.is_complex:
+        if dtype.is_complex:
+            lo_in, lo_out = in_dtype.real_dtype, dtype.real_dtype
+            if lo_in.min < lo_out.min or lo_in.max > lo_out.max:
+                value = Tensor(jax.lax.complex(
+                    jnp.clip(jnp.real(value._value), lo_out.min, lo_out.max),
+                    jnp.clip(jnp.imag(value._value), lo_out.min, lo_out.max)), in_dtype)
+            return cast(value, dtype)
+        value = real(value)
+        logs.warning("Casting complex to real discards imaginary part.")
+        in_dtype = in_dtype.real_dtype
+    out = dtype.real_dtype
+
+    def exact(x):  # compared as Python numbers: exact between any int and float
+        return x.item() if hasattr(x, "item") else x
+    if in_dtype != d.bool_ and out != d.bool_ and (exact(in_dtype.min) < exact(out.min) or
+                                                    exact(in_dtype.max) > exact(out.max)):
+        np_dtype = in_dtype.as_numpy_dtype
+        with np.errstate(over="ignore"):
+            lo = np_dtype(max(exact(in_dtype.min), exact(out.min)))
+            hi = np_dtype(min(exact(in_dtype.max), exact(out.max)))
+        if exact(lo) < exact(out.min):
+            lo = np.nextafter(lo, np_dtype(0), dtype=np_dtype)
+        if exact(hi) > exact(out.max):
+            hi = np.nextafter(hi, np_dtype(0), dtype=np_dtype)
+        value = minimum(maximum(value, Tensor(np.asarray(lo), in_dtype)),
+                        Tensor(np.asarray(hi), in_dtype))
+    return cast(value, dtype)

@@ -17,6 +17,7 @@ from tfcompat._src.export import export, export_value
 from tfcompat._src.ops import gradient_ops, random_ops
 from tfcompat._src.ops.linalg_ops import _call, _shape_text, _tensor
 from tfcompat._src.ops.math_ops import _abs, _div
+from tfcompat._src.ops.reduction_ops import _axis
 from tfcompat._src.registry import INDEPENDENT, op
 
 _HALF_UP = ("half", "bfloat16", "float", "double")  # Elu, Softplus, Softmax, L2Loss, AvgPool
@@ -411,6 +412,7 @@ def l2_loss(t):
 
 @op(name="nn.l2_normalize", kernel="Mul", dtypes_=d.FLOATS)
 def _l2_normalize(x, axis=None, epsilon=1e-12):
+    _axis(axis, x.ndim, "Sum")
     square_sum = jnp.sum(x * x, axis=axis, keepdims=True)
     eps = jnp.asarray(epsilon, x.dtype)
     return x * lax.rsqrt(jnp.where(square_sum >= eps, square_sum, eps))
@@ -495,6 +497,7 @@ def _mean(x, axes):
 def moments(x, axes, shift=None, keepdims=False):
     """(mean, variance) over `axes`; the variance's gradient does not flow through the mean
     (TF stops it); float16 is computed in float32. `shift` is unused, as in TF 2."""
+    _axis(axes, x.ndim, "Mean")
     axes = tuple(int(a) for a in (axes if isinstance(axes, (list, tuple)) else (axes,)))
     y = x.astype(jnp.float32) if x.dtype == jnp.float16 else x
     mean = _mean(y, axes)

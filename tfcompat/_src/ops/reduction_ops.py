@@ -37,10 +37,13 @@ _MAX_TEXT = ("float", "double", "int32", "uint8", "int16", "int8", "int64", "bfl
                 "quint16")
 
 
-def _kernel_error(kernel: str, message: str, cls=errors.InvalidArgumentError):
-    """An error raised outside an op's kernel, worded as TF's eager kernel reports it."""
+def _kernel_error(kernel: str, message: str, cls=errors.InvalidArgumentError,
+                  name: str | None = ""):
+    """An error raised outside an op's kernel, worded as TF's eager kernel reports it (`name`
+    None: TF's message has no " name: " part)."""
+    tail = "" if name is None else f" name: {name}"
     return cls(None, None, f"{{{{function_node __wrapped__{kernel}_device_/job:localhost/replica:"
-               f"0/task:0/device:CPU:0}}}} {message} [Op:{kernel}] name: ")
+               f"0/task:0/device:CPU:0}}}} {message} [Op:{kernel}]{tail}")
 
 
 def _concrete(x) -> bool:
@@ -50,12 +53,22 @@ def _concrete(x) -> bool:
 # -- reductions --------------------------------------------------------------------------------
 
 def _axis(axis, ndim, kernel="Sum"):
-    axes = () if axis is None else (axis,) if isinstance(axis, int) else tuple(axis)
+    axes = () if axis is None else tuple(axis) if isinstance(axis, (list, tuple)) else (axis,)
     for a in axes:
+        if not isinstance(a, int):
+            # TF converts the axis to an int32 tensor first.
+            if isinstance(a, str):
+                raise errors.InvalidArgumentError(
+                    None, None, f"Value for attr 'Tidx' of string is not in the list of allowed "
+                    f"values: int32, int64\n\t; NodeDef: {{{{node {kernel}}}}} [Op:{kernel}] "
+                    "name: ")
+            raise errors.python_error(
+                TypeError(f"Cannot convert {a!r} to EagerTensor of dtype int32"))
         if not -ndim <= a < max(ndim, 1):
-            raise errors.InvalidArgumentError(
-                None, None, f"Invalid reduction dimension ({a} for input with {ndim} "
-                "dimension(s)")  # sic: TF's message has no closing parenthesis
+            # sic: TF's message has no closing parenthesis; a scalar axis goes through TF's
+            # slow path, which adds " name: ".
+            raise _kernel_error(kernel, f"Invalid reduction dimension ({a} for input with {ndim} "
+                                "dimension(s)", name="" if isinstance(axis, int) else None)
     seen = set()
     for a in axes:
         if a % max(ndim, 1) in seen:
@@ -68,13 +81,14 @@ def _axis(axis, ndim, kernel="Sum"):
     return axis if axis is None or isinstance(axis, int) else tuple(axis)
 
 
-def _reduction(v2, kernel, fn, dtypes_, allowed=None, v1=None, **kw):
-    """A reduction op `fn(x, axis, keepdims)` with TF's axis checks and TF 1 argument names."""
+def _reduction(v2, kernel, fn, dtypes_, allowed=None, v1=None, axis_kernel=None, **kw):
+    """A reduction op `fn(x, axis, keepdims)` with TF's axis checks and TF 1 argument names
+    (`axis_kernel`: the kernel TF's axis error names, when TF composes the op)."""
     @op(*v2, v1=v1, kernel=kernel, dtypes_=dtypes_, allowed=allowed, v1_aliases=_V1_REDUCE,
         **kw)
     def reduce(input_tensor, axis=None, keepdims=False):
         x = input_tensor
-        return fn(x, _axis(axis, x.ndim, kernel), bool(keepdims))
+        return fn(x, _axis(axis, x.ndim, axis_kernel or kernel), bool(keepdims))
     reduce.__name__ = reduce.__qualname__ = v2[0].rpartition(".")[2]
     return reduce
 
@@ -133,7 +147,7 @@ def _logsumexp(x, axis, keepdims):
 
 
 reduce_logsumexp = _reduction(("math.reduce_logsumexp", "reduce_logsumexp"), "ReduceLogSumExp",
-                              _logsumexp, d.FLOATS)
+                              _logsumexp, d.FLOATS, axis_kernel="Max")
 
 
 def _euclidean_norm(x, axis, keepdims):
@@ -367,6 +381,11 @@ def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=d.int32, n
 
 # -- segment sums ------------------------------------------------------------------------------
 
+def _name_tail(ids):
+    """TF's eager error names the op (" name: ") when the ids came as a tensor, not as a list."""
+    return None if isinstance(ids, (list, tuple, np.ndarray)) else ""
+
+
 @op(name="math.unsorted_segment_sum", kernel="UnsortedSegmentSum", policy=INDEPENDENT,
     tensors=2)
 def _segment_sum(data, segment_ids, num_segments):
@@ -383,6 +402,7 @@ def _segment_sum(data, segment_ids, num_segments):
 def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     """`tf.math.unsorted_segment_sum`: sums of data rows by segment id; negative ids are dropped,
     ids >= num_segments are an error."""
+    tail = _name_tail(segment_ids)
     ids = convert_to_tensor(segment_ids)
     n = int(num_segments)
     if _concrete(ids):
@@ -390,25 +410,28 @@ def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
         bad = np.flatnonzero(flat >= n)
         if bad.size:
             raise _kernel_error("UnsortedSegmentSum", f"segment_ids[{bad[0]}] = {flat[bad[0]]} "
-                                f"is out of range [0, {n})")
+                                f"is out of range [0, {n})", name=tail)
     return _segment_sum(data, ids, n)
 
 
 @export("math.segment_sum", v1=("math.segment_sum", "segment_sum"))
 def segment_sum(data, segment_ids, name=None):
     """`tf.math.segment_sum`: sums over sorted segment ids; the output has max(id) + 1 rows."""
+    tail = _name_tail(segment_ids)
     data, ids = convert_to_tensor(data), convert_to_tensor(segment_ids)
     flat = np.asarray(ids.numpy()).reshape(-1)
     if data.ndim < 1 or flat.size != data.shape[0]:
         raise _kernel_error("SegmentSum", "segment_ids should be the same size as dimension 0 of "
                             "input.")
     n = int(flat[-1]) + 1 if flat.size else 0
+    # TF's kernel walks the segments: a decrease at a segment's end is reported before the
+    # segment's own id is bounds-checked.
     for i, s in enumerate(flat):
-        if not 0 <= s < n:
+        if i + 1 < flat.size and flat[i + 1] != s and not s < flat[i + 1]:
+            raise _kernel_error("SegmentSum", "segment ids are not increasing", name=tail)
+        if (i + 1 == flat.size or flat[i + 1] != s) and not 0 <= s < n:
             raise _kernel_error("SegmentSum", f"Segment id {s} out of range [0, {n}), possibly "
-                                "because 'segment_ids' input is not sorted.")
-        if i and s < flat[i - 1]:
-            raise _kernel_error("SegmentSum", "segment ids are not increasing")
+                                "because 'segment_ids' input is not sorted.", name=tail)
     return _segment_sum(data, ids, n)
 
 

@@ -15,7 +15,6 @@ function, so callables (re-evaluated at each apply) and schedules do not recompi
 import jax
 import jax.numpy as jnp
 import numpy as np
-import optax
 
 from tfcompat._src import dtypes, errors
 from tfcompat._src.compile_cache import CompileCache
@@ -194,7 +193,7 @@ class Optimizer:
         return {}
 
     @staticmethod
-    def _transform(hyper: dict, **static) -> optax.GradientTransformation:
+    def _transform(hyper: dict, **static):  # -> optax.GradientTransformation
         raise NotImplementedError
 
     @staticmethod
@@ -253,6 +252,12 @@ class Optimizer:
             self._create_slots(variables)
             self._ready.update(getattr(v, "_uid", None) for v in variables)
         hyper = self._prepare()
+        for _, dt in hyper.values():
+            if dt is dtypes.string:  # TF casts each hyperparameter to the variable's dtype
+                want = variables[0].dtype.name
+                raise errors.UnimplementedError(
+                    None, None, f"{{{{function_node __wrapped__Cast_device_{_DEVICE}}}}} Cast "
+                    f"string to {_C_NAMES.get(want, want)} is not supported [Op:Cast] name: ")
         grads = [self._checked_gradient(g, v, hyper) for g, v in pairs]
 
         static = self._static_config()
@@ -264,9 +269,12 @@ class Optimizer:
                tuple((p.shape, p.dtype, len(s)) for p, s in zip(params, slots, strict=True)),
                tuple(non_slots), None if step_var is None else step_var.dtype)
         update = UPDATE_CACHE.get(key, lambda: _build_update(type(self), static))
-        new_params, new_slots, new_non_slots, new_step = update(
-            params, grads, slots, non_slots, {k: _on_device(a) for k, (a, _) in hyper.items()},
-            None if step_var is None else step_var._value, _on_device(np.float32(1.0)))
+        try:  # nothing is assigned until the whole update has been computed
+            new_params, new_slots, new_non_slots, new_step = update(
+                params, grads, slots, non_slots, {k: _on_device(a) for k, (a, _) in hyper.items()},
+                None if step_var is None else step_var._value, _on_device(np.float32(1.0)))
+        except errors.TRANSLATED as e:
+            raise errors.from_jax(e) from None
         for v, p, s in zip(variables, new_params, new_slots, strict=True):
             v._storage.value = p
             for cell, value in zip(self._var_slots.get(v._uid, ()), s, strict=True):

@@ -9,11 +9,11 @@ they drift from TF by an ulp every few steps (measured), where these match TF bi
 
 import jax.numpy as jnp
 import numpy as np
-import optax
 
 from tfcompat._src.export import export
 from tfcompat._src.train import transforms
 from tfcompat._src.train.optimizer import Optimizer, _call_if_callable, _enum_name, convert_hyper
+from tfcompat._src.train.transforms import _optax
 
 
 def _hypers(**values):
@@ -40,7 +40,7 @@ class GradientDescentOptimizer(Optimizer):
 
     @staticmethod
     def _transform(hyper, **static):
-        return optax.sgd(hyper["learning_rate"])
+        return _optax().sgd(hyper["learning_rate"])
 
 
 @export(v1=("train.MomentumOptimizer",))

@@ -40,6 +40,9 @@ def get_or_create_global_step(graph=None):
 
 @export(v1=("reset_default_graph",))
 def reset_default_graph():
-    """Forgets the global step and the slot names taken so far (TF's graph collections)."""
+    """Forgets the global step, the variable-scope and slot names taken so far (TF's graph
+    collections) and Keras's layer-name counters (kept per graph)."""
+    from tfcompat._src.keras import engine  # keras imports train: bound at call time
     _GLOBAL_STEP[0] = None
     optimizer._reset_scopes()
+    engine._UIDS.clear()
