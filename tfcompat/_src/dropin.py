@@ -18,6 +18,7 @@ _LEGACY = {
     "tensorflow.python.client.device_lib": "tfcompat._src.session",  # list_local_devices
     "tensorflow.python.eager.context": "tfcompat._src.context",  # executing_eagerly
     "tensorflow.python.framework.ops": "tfcompat",  # convert_to_tensor, Tensor, ...
+    "tensorflow.examples.tutorials.mnist.input_data": "tfcompat._src.data.mnist_v1",
 }
 
 

@@ -4,7 +4,9 @@ Object-based checkpoints as TF 2 writes them: keys `<path>/.ATTRIBUTES/VARIABLE_
 object graph under `_CHECKPOINTABLE_OBJECT_GRAPH`, slot variables under `.OPTIMIZER_SLOT`.
 Restoring matches the saved graph against the live objects from the root, as TF does; unlike TF,
 values for objects created after `restore` are not applied later (no deferred restoration),
-except optimizer slots, which are created on restore when the optimizer has none yet.
+except optimizer slots (a TF 1 optimizer's are created on restore when it has none yet, a Keras
+optimizer's are kept until its `build` creates them) and Keras layers not built yet (their values
+are applied when they are built).
 """
 
 import os
@@ -45,7 +47,10 @@ class CheckpointLoadStatus:
     def _unmatched_python(self):
         graph = Graph(self._root)
         bound = {id(o) for o in self._matched.values()}
+        # Containers are not checked themselves (their contents are): Keras optimizers give
+        # their slot lists afresh on each walk.
         return [o for o in graph.objects[1:] if id(o) not in bound
+                and not isinstance(o, (list, tuple, dict))
                 and (children(o) or isinstance(o, Variable))]
 
     def assert_existing_objects_matched(self):
@@ -115,6 +120,12 @@ def _restore(root, save_path: str, create_save_counter: bool):
         _match(nodes, matched)
         if len(matched) == before:
             break
+    from tfcompat._src.keras import tracking
+    from tfcompat._src.keras.base import Optimizer as KerasOptimizer
+    for i, obj in list(matched.items()):
+        if isinstance(obj, KerasOptimizer):   # OptimizerV2 layout; slots not built yet
+            tracking.restore_optimizer(obj, nodes, i, reader, matched)
+    tracking.defer_layers(nodes, reader, matched)   # Keras layers not built yet
     for i, obj in matched.items():
         for attr, _, key in nodes[i].attributes:
             if isinstance(obj, Variable) and attr == "VARIABLE_VALUE":
@@ -145,6 +156,16 @@ def _match(nodes, matched: dict):
             if child is not None and cid not in matched:
                 matched[cid] = child
                 todo.append(cid)
+
+
+def write_graph(root, file_prefix: str) -> str:
+    """Writes the object graph from `root` and its variables' values as a tensor bundle."""
+    graph = Graph(root)
+    tensors = list(graph.tensors())
+    tensors.append((og.OBJECT_GRAPH_KEY, np.array(og.encode(graph.nodes), dtype=object),
+                    dtypes.string))
+    bundle.write(file_prefix, tensors)
+    return file_prefix
 
 
 @export("train.Checkpoint")
@@ -186,13 +207,7 @@ class Checkpoint:
 
     def write(self, file_prefix, options=None) -> str:
         """Writes the checkpoint to `file_prefix` (no counter, no `checkpoint` file)."""
-        file_prefix = os.fspath(file_prefix)
-        graph = Graph(self)
-        tensors = list(graph.tensors())
-        tensors.append((og.OBJECT_GRAPH_KEY, np.array(og.encode(graph.nodes), dtype=object),
-                        dtypes.string))
-        bundle.write(file_prefix, tensors)
-        return file_prefix
+        return write_graph(self, os.fspath(file_prefix))
 
     def save(self, file_prefix, options=None) -> str:
         """Writes `<file_prefix>-<n>` (n: the incremented save_counter); updates `checkpoint`."""

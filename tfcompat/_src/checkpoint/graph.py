@@ -1,7 +1,8 @@
 """Walking a program's trackable objects in TF's order, and naming them as TF's checkpoints do.
 
 Trackable here: Variables, `tf.train.Checkpoint`s, `tf.Module`s, TF 1 optimizers (their
-non-slot variables are children, their slots are slot variables), lists/tuples/dicts holding
+non-slot variables are children, their slots are slot variables), Keras layers, models and
+optimizers (named as tf_keras names them: keras/tracking.py), lists/tuples/dicts holding
 trackables, and plain Python objects with trackable attributes (TF requires its own base class
 for those; tfcompat accepts any object whose attributes hold trackables).
 """
@@ -30,12 +31,20 @@ def _plain(obj) -> bool:
     return hasattr(obj, "__dict__") and not module.startswith(_SKIP_MODULES)
 
 
+def _keras(obj) -> bool:
+    from tfcompat._src.keras import tracking
+    return tracking.is_keras(obj)
+
+
 def children(obj) -> list:
     """(local name, child) pairs of a trackable, in TF's order."""
     from tfcompat._src.checkpoint.checkpoint import Checkpoint
     from tfcompat._src.checkpoint.module import Module
     if isinstance(obj, Variable):
         return []
+    if _keras(obj):   # Keras layers, models and optimizers: tf_keras's layout
+        from tfcompat._src.keras import tracking
+        return [(k, v) for k, v in tracking.children(obj) if trackable(v)]
     if isinstance(obj, Checkpoint):
         return [(k, v) for k, v in obj._deps.items() if trackable(v)]
     if _is_optimizer(obj):
@@ -53,7 +62,7 @@ def children(obj) -> list:
 def trackable(obj, _depth: int = 0) -> bool:
     from tfcompat._src.checkpoint.checkpoint import Checkpoint
     from tfcompat._src.checkpoint.module import Module
-    if isinstance(obj, (Variable, Checkpoint, Module)) or _is_optimizer(obj):
+    if isinstance(obj, (Variable, Checkpoint, Module)) or _is_optimizer(obj) or _keras(obj):
         return True
     if _depth > 20:
         return False

@@ -8,7 +8,7 @@ import os
 
 import numpy as np
 
-from tfcompat._src import errors
+from tfcompat._src import errors, logs
 from tfcompat._src.checkpoint import bundle, state
 from tfcompat._src.checkpoint.checkpoint import _assign
 from tfcompat._src.export import export
@@ -38,6 +38,10 @@ class Saver:
                  saver_def=None, builder=None, defer_build=False, allow_empty=False,
                  write_version=2, pad_step_number=False, save_relative_paths=False,
                  filename=None):
+        logs.warning("Saver is deprecated, please switch to tf.train.Checkpoint or "
+                     "tf.keras.Model.save_weights for training checkpoints. When executing "
+                     "eagerly variables do not necessarily have unique names, and so the "
+                     "variable.name-based lookups Saver performs are error-prone.")
         if var_list is None:
             raise RuntimeError("When eager execution is enabled, `var_list` must specify a list "
                                "or dict of variables to save")

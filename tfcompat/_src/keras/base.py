@@ -263,6 +263,8 @@ class Optimizer:
                                          [init for _, init in group])
         self._build_shared(variables)
         self.built = True
+        from tfcompat._src.keras import tracking
+        tracking.restore_deferred(self)   # slot values a checkpoint restore kept for build
 
     def _slot_groups(self):
         """[[(slot name, initializer)...]...]: each group interleaved per model variable."""
@@ -366,7 +368,7 @@ class Optimizer:
             return self._python_update(grads, variables)
         grads = [self._fit_shape(g, d, v) for (g, d), v in zip(grads, variables, strict=True)]
         lr, _ = _array(self.learning_rate)
-        it = np.asarray(self.iterations, np.int64)
+        it = jnp.asarray(_array(self.iterations)[0], jnp.int64)
         static = (self._static(), self._clip_mode(), self.loss_scale_factor is not None,
                   tuple(self.weight_decay is not None and self._use_weight_decay(v)
                         for v in variables))

@@ -34,6 +34,7 @@ class _TF:
 
 tf = _TF()
 _UIDS: dict = defaultdict(int)
+LEARNING_PHASE = [None]  # tf.keras.backend.set_learning_phase's value; None: not set
 _local = threading.local()
 
 
@@ -45,8 +46,11 @@ def _scopes() -> list:
 
 @export("keras.backend.clear_session")
 def clear_session():
-    """Resets Keras's per-session name counters (`dense` is `dense` again)."""
+    """Resets Keras's per-session name counters (`dense` is `dense` again) and, as Keras 2
+    does, the default graph's state (TF 1 variable-scope names, the global step)."""
     _UIDS.clear()
+    LEARNING_PHASE[0] = None
+    tf.compat.v1.reset_default_graph()
 
 
 def to_snake_case(name: str) -> str:
@@ -150,6 +154,7 @@ class Layer:
                 raise TypeError(f"Keyword argument not understood: {k}")
         self._trainable = trainable
         self._name = name or unique_name(to_snake_case(type(self).__name__))
+        self._explicit_name = bool(name)  # tfe.Network renames only anonymous layers
         self._dtype = dtypes.as_dtype(dtype or "float32")
         self.built = False
         self._trainable_weights, self._non_trainable_weights = [], []
@@ -230,13 +235,20 @@ class Layer:
         full = "/".join([*_scopes(), name])
         var = Variable(lambda: init(shape, dtype=dtype), name=full, dtype=dtype,
                        trainable=trainable, constraint=constraint)
+        var._keras_weight_name = name   # its checkpoint name in this layer (keras/tracking.py)
         (self._trainable_weights if trainable else self._non_trainable_weights).append(var)
         reg = regularizers.get(regularizer)
         if reg is not None:
             self._callable_losses.append(lambda: reg(var))
         return var
 
-    add_variable = add_weight
+    def add_variable(self, *args, **kwargs):
+        """Deprecated alias of `add_weight`, warning as tf_keras does."""
+        import warnings
+        warnings.warn("`layer.add_variable` is deprecated and will be removed in a future "
+                      "version. Please use the `layer.add_weight()` method instead.",
+                      stacklevel=2)
+        return self.add_weight(*args, **kwargs)
 
     def build(self, input_shape):
         self.built = True
@@ -336,6 +348,8 @@ class Layer:
         training = kwargs.pop("training", None)
         if training is None and outer is not _UNSET:
             training = outer
+        if training is None and LEARNING_PHASE[0] is not None:
+            training = bool(LEARNING_PHASE[0])  # the global phase (set_learning_phase)
         if self._call_accepts("training"):
             kwargs["training"] = training
         top = outer is _UNSET
@@ -381,6 +395,9 @@ class Layer:
         if self._initial_weights is not None:
             self.set_weights(self._initial_weights)
             self._initial_weights = None
+        if "_deferred_ckpt" in self.__dict__:   # a checkpoint restored before the build
+            from tfcompat._src.keras import tracking
+            tracking.resolve_deferred(self)
 
     def _symbolic_call(self, inputs, rest, kwargs):
         """A call on KerasTensors: builds the layer, infers output specs, records a Node."""

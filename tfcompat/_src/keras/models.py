@@ -4,8 +4,8 @@ Keras 2 semantics.
 `compile`/`fit`/`evaluate`/`predict` belong to a later `training.py`: if it defines
 `TrainingMixin`, `Model` takes it as a base, so training needs no change here.
 Weights: `save_weights`/`load_weights` write Keras 2's HDF5 layout (`layer_names` and per-layer
-`weight_names` attributes) for `.h5`/`.hdf5` paths when h5py is importable; TF-format
-checkpoints are left to the checkpoint package.
+`weight_names` attributes) for `.h5`/`.hdf5` paths when h5py is importable, and otherwise Keras 2's
+TF-format checkpoint (keras/tracking.py has the layout).
 """
 
 import numpy as np
@@ -90,9 +90,12 @@ class Model(TrainingMixin, Layer):
         print_summary(self, line_length, positions, print_fn or print, show_trainable)
 
     def save_weights(self, filepath, overwrite=True, save_format=None, options=None):
-        if not _is_h5(filepath, save_format):
-            raise NotImplementedError("tfcompat saves Keras weights in HDF5 only (an '.h5' "
-                                      "path); TF-format checkpoints: use tf.train.Checkpoint.")
+        """HDF5 for an '.h5'/'.hdf5'/'.keras' path (or save_format 'h5'), else a TF checkpoint
+        at prefix `filepath` (keras/tracking.py)."""
+        if _save_format(filepath, save_format) == "tf":
+            from tfcompat._src.keras import tracking
+            tracking.save_weights(self, filepath)
+            return
         import h5py
         with h5py.File(filepath, "w") as f:
             layers = self._weight_layers()
@@ -107,9 +110,18 @@ class Model(TrainingMixin, Layer):
                     g.create_dataset(w.name, data=w.numpy())
 
     def load_weights(self, filepath, by_name=False, skip_mismatch=False, options=None):
-        if not _is_h5(filepath, None):
-            raise NotImplementedError("tfcompat loads Keras weights from HDF5 only (an '.h5' "
-                                      "path); TF-format checkpoints: use tf.train.Checkpoint.")
+        """From HDF5 (an '.h5' path or an HDF5 file) or a TF checkpoint prefix; a TF checkpoint
+        gives its load status."""
+        if skip_mismatch and not by_name:
+            raise ValueError("When calling model.load_weights, skip_mismatch can only be set to "
+                             "True when by_name is True.")
+        if not _is_h5(filepath, None) and not _is_h5_file(filepath):
+            from tfcompat._src.keras import tracking
+            if by_name:
+                raise NotImplementedError("Weights may only be loaded based on topology into "
+                                          "Models when loading TensorFlow-formatted weights "
+                                          "(got by_name=True to load_weights).")
+            return tracking.load_weights(self, filepath)
         import h5py
         with h5py.File(filepath, "r") as f:
             names = [n.decode() if isinstance(n, bytes) else n for n in f.attrs["layer_names"]]
@@ -142,6 +154,34 @@ class Model(TrainingMixin, Layer):
 def _is_h5(filepath, save_format):
     path = str(filepath)
     return save_format in ("h5", "hdf5") or path.endswith((".h5", ".hdf5", ".keras"))
+
+
+def _save_format(filepath, save_format):
+    """Keras 2's choice: 'h5' for an HDF5-looking path, else 'tf'; an explicit format wins."""
+    path_h5 = str(filepath).endswith((".h5", ".hdf5", ".keras"))
+    if save_format is None:
+        return "h5" if path_h5 else "tf"
+    fmt = save_format.lower().strip()
+    if fmt in ("tensorflow", "tf"):
+        if path_h5:
+            raise ValueError('save_weights got save_format="tf"/"tensorflow", but the filepath '
+                             f'({filepath}) looks like an HDF5 file. Omit the ".h5"/".keras" '
+                             "when saving in TensorFlow format.")
+        return "tf"
+    if fmt in ("hdf5", "h5", "keras"):
+        return "h5"
+    raise ValueError(f"Unknown format. Received: `save_format`={save_format}. Was expecting one "
+                     'of {"tf", "h5"}.')
+
+
+def _is_h5_file(filepath):
+    """An existing HDF5 file without the extension (Keras tries the TF format first)."""
+    import os
+    path = str(filepath)
+    if os.path.isfile(path + ".index") or not os.path.isfile(path):
+        return False
+    with open(path, "rb") as f:
+        return f.read(8) == b"\x89HDF\r\n\x1a\n"
 
 
 # -- functional --------------------------------------------------------------------------------

@@ -6,14 +6,13 @@ written with tfcompat's public ops (so tapes record them) and this module is imp
 """
 
 import importlib
+import warnings
 
-import jax
-import jax.numpy as jnp
 import numpy as np
 
 from tfcompat._src import dtypes
 from tfcompat._src.export import export
-from tfcompat._src.registry import op
+from tfcompat._src.ops.math_ops import divide_no_nan  # noqa: F401 - Keras's reductions use it
 
 
 class _LateTF:
@@ -34,8 +33,8 @@ def floatx():
 
 @export("keras.backend.set_floatx")
 def set_floatx(value):
-    """Sets the default float type; Keras 2 accepts 'float16', 'bfloat16', 'float32', 'float64'."""
-    accepted = {"float16", "bfloat16", "float32", "float64"}
+    """Sets the default float type; Keras 2 accepts 'float16', 'float32' and 'float64'."""
+    accepted = {"float16", "float32", "float64"}
     if value not in accepted:
         raise ValueError(f"Unknown `floatx` value: {value}. Expected one of {accepted}")
     _CONFIG["floatx"] = str(value)
@@ -50,6 +49,83 @@ def epsilon():
 @export("keras.backend.set_epsilon")
 def set_epsilon(value):
     _CONFIG["epsilon"] = value
+
+
+@export("keras.backend.image_data_format")
+def image_data_format():
+    """'channels_last', the only layout tfcompat's Keras layers use."""
+    return "channels_last"
+
+
+@export("keras.backend.learning_phase")
+def learning_phase():
+    """The global learning phase set by `set_learning_phase` (0, test, until one is set)."""
+    from tfcompat._src.keras import engine
+    phase = engine.LEARNING_PHASE[0]
+    return 0 if phase is None else phase
+
+
+@export("keras.backend.set_learning_phase")
+def set_learning_phase(value):
+    """Sets the global learning phase (0 test, 1 train): layers called without `training` run in
+    that mode, until `clear_session()`. Deprecated in Keras 2, which warns as here."""
+    from tfcompat._src.keras import engine
+    warnings.warn("`tf.keras.backend.set_learning_phase` is deprecated and will be removed "
+                  "after 2020-10-11. To update it, simply pass a True/False value to the "
+                  "`training` argument of the `__call__` method of your layer or model.",
+                  stacklevel=2)
+    if value not in {0, 1}:
+        raise ValueError("Expected learning phase to be 0 or 1.")
+    engine.LEARNING_PHASE[0] = value
+
+
+def _is_tensor(x):
+    from tfcompat._src.tensor import Tensor
+    from tfcompat._src.variable import Variable
+    return isinstance(x, (Tensor, Variable))
+
+
+@export("keras.backend.get_value")
+def get_value(x):
+    """The value of a tensor or variable as NumPy (anything else is returned as it is)."""
+    return x.numpy() if _is_tensor(x) else x
+
+
+@export("keras.backend.set_value")
+def set_value(x, value):
+    """Assigns `value` (converted to the variable's NumPy dtype) to the variable `x`."""
+    x.assign(np.asarray(value, dtype=dtypes.as_dtype(x.dtype).as_numpy_dtype))
+
+
+@export("keras.backend.cast")
+def cast(x, dtype):
+    """`tf.cast(x, dtype)`."""
+    return tf.cast(x, dtype)
+
+
+@export("keras.backend.shape")
+def shape(x):
+    """The dynamic shape of `x` as an int32 tensor (`tf.shape`)."""
+    return tf.shape(x)
+
+
+@export("keras.backend.int_shape")
+def int_shape(x):
+    """The static shape of `x` as a tuple of ints and Nones (None when `x`'s rank is unknown)."""
+    try:
+        s = x.shape
+        return s if isinstance(s, tuple) else tuple(s.as_list())
+    except ValueError:
+        return None
+
+
+@export("keras.backend.concatenate")
+def concatenate(tensors, axis=-1):
+    """`tf.concat(tensors, axis)`; a negative axis counts from the first tensor's rank."""
+    if axis < 0:
+        rank = len(int_shape(tensors[0]) or ())
+        axis = axis % rank if rank else 0
+    return tf.concat(list(tensors), axis)
 
 
 @export("keras.utils.to_categorical")
@@ -111,25 +187,6 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncati
         else:
             raise ValueError(f'Padding type "{padding}" not understood')
     return out
-
-
-@op(name="keras.divide_no_nan", kernel="DivNoNan", dtypes_=dtypes.INEXACT)
-def divide_no_nan(x, y):
-    """tf.math.divide_no_nan (x / y, 0 where y == 0), for Keras's reductions and metrics; its
-    gradient is TF's: dx = g / y and dy = g * (-x / y) / y, each 0 where y == 0."""
-    return _div_no_nan(*jnp.broadcast_arrays(x, y))
-
-
-@jax.custom_jvp
-def _div_no_nan(x, y):
-    zero = y == 0
-    return jnp.where(zero, jnp.zeros_like(x), x / jnp.where(zero, jnp.ones_like(y), y))
-
-
-@_div_no_nan.defjvp
-def _div_no_nan_jvp(primals, tangents):
-    (x, y), (tx, ty) = primals, tangents
-    return _div_no_nan(x, y), _div_no_nan(tx, y) + ty * _div_no_nan(_div_no_nan(-x, y), y)
 
 
 def bind_arguments(class_name: str, names: list, values: dict, args, kwargs) -> dict:
