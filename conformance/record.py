@@ -62,6 +62,23 @@ def strip_noise(output: str) -> str:
     return "".join(line for line in lines if not any(p.fullmatch(line.rstrip()) for p in NOISE))
 
 
+RECORD_ENV = re.compile(r"#\s*record-env:\s*(.*)")
+
+
+def record_env(case: Path) -> dict[str, str]:
+    """`# record-env: NAME=VALUE ...` lines in the case's leading comments: environment variables
+    set only when recording (e.g. TF_USE_LEGACY_KERAS=1 for Keras 2 behaviour)."""
+    env = {}
+    for line in case.read_text().splitlines():
+        if not line.startswith("#"):
+            break
+        match = RECORD_ENV.fullmatch(line.strip())
+        for item in match.group(1).split() if match else ():
+            name, _, value = item.partition("=")
+            env[name] = value
+    return env
+
+
 def documented(case: Path) -> bool:
     listing = case.parent / "DOCUMENTED"
     if not listing.exists():
@@ -74,7 +91,7 @@ def record(case: Path, root: Path, python: str, force: bool) -> bool:
     """Run one case under TensorFlow; write or check its .out. Return False on a problem."""
     name = case.relative_to(root).as_posix()
     code, output = conformance.run_case(
-        [python, "-c", BOOTSTRAP], case, env={"TF_CPP_MIN_LOG_LEVEL": "3"}
+        [python, "-c", BOOTSTRAP], case, env={"TF_CPP_MIN_LOG_LEVEL": "3", **record_env(case)}
     )
     output = strip_noise(output)
     if code != 0:

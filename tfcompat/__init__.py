@@ -29,6 +29,7 @@ from tfcompat._src import session as _session  # noqa: E402
 from tfcompat._src import summary as _summary  # noqa: E402
 from tfcompat._src import tape as _tape  # noqa: E402
 from tfcompat._src import variable as _variable  # noqa: E402
+from tfcompat._src import version as _version  # noqa: E402
 from tfcompat._src.train import optimizers as _optimizers  # noqa: E402
 
 _api.build(__import__(__name__))
@@ -42,7 +43,9 @@ from tfcompat._src.interop import assign_from, from_jax, to_jax, variables_of  #
 
 debugging.cache_stats = _cache_stats  # noqa: F821 - `debugging` is made by _api.build
 
-__version__ = "0.1.0"
+# `tf.__version__` is TF 1's (legacy scripts check it); tfcompat's own is __tfcompat_version__.
+_version.set_module_versions(__import__(__name__), compat.v1, compat.v2)  # noqa: F821
+del _version
 del _api, _cache_stats, _checkpoint, _context, _contrib, _data, _device, _dtypes, _errors
 del _flags, _function, _image_ops, _keras, _logging_v1, _ops, _optimizers, _printing
 del _session, _summary, _tape, _variable

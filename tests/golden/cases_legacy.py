@@ -121,3 +121,22 @@ CASES += [
     ("summary_v1_histogram", "tf.compat.v1.summary.histogram('h', tf.constant([-1.5, 0.0, 2.0, "
      "7.0]))"),
 ]
+# What tfe's metrics and Saver compute, in TF 2 terms (test_legacy compares tfe to these).
+CASES += [
+    ("tfe_equiv_categorical_accuracy",
+     "l = tf.constant([[0., 1., 0.], [1., 0., 0.], [0., 0., 1.]])\n"
+     "p = tf.constant([[0.1, 0.8, 0.1], [0.2, 0.7, 0.1], [0.3, 0.3, 0.4]])\n"
+     "tf.reduce_mean(tf.cast(tf.equal(tf.argmax(l, -1), tf.argmax(p, -1)), tf.float64))"),
+    ("tfe_equiv_sparse_accuracy_weighted",
+     "p = tf.constant([[0.1, 0.8, 0.1], [0.2, 0.7, 0.1], [0.3, 0.3, 0.4]])\n"
+     "m = tf.cast(tf.equal(tf.constant([1, 1, 0], tf.int64), tf.argmax(p, -1)), tf.float64)\n"
+     "w = tf.constant([1.0, 2.0, 3.0], tf.float64)\ntf.reduce_sum(m * w) / tf.reduce_sum(w)"),
+    ("tfe_equiv_saver", "import os, tempfile\n"
+     "w = tf.Variable([[1.0, 2.0]], name='net/dense/kernel')\n"
+     "b = tf.Variable(0.5, name='net/dense/bias')\n"
+     "s = tf.compat.v1.train.Saver([w, b])\n"
+     "p = s.save(None, os.path.join(tempfile.mkdtemp(), 'model'), global_step=3, "
+     "write_meta_graph=False)\n"
+     "[os.path.basename(p), tf.train.list_variables(p), "
+     "tf.train.load_variable(p, 'net/dense/kernel')]"),
+]

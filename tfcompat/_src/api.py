@@ -62,4 +62,6 @@ def build(top: types.ModuleType):
         _place(top, e.v2, e.obj, overwrite=False)
     for ns in (v1, v2):
         ns.compat = compat
+    from tfcompat._src import logs  # TF 1 symbols TF 2.21 logs a deprecation notice for
+    logs.install_deprecations((v1, top), v2)
     return top

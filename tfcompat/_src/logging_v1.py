@@ -6,8 +6,8 @@ Differs from TF: inside `tf.compat.v1.app.run` TF also echoes each line through 
 """
 
 import logging as _logging
-import sys
 
+from tfcompat._src import logs
 from tfcompat._src.export import export, export_value
 
 DEBUG, INFO, WARN, ERROR, FATAL = (_logging.DEBUG, _logging.INFO, _logging.WARN, _logging.ERROR,
@@ -17,24 +17,7 @@ for _name, _value in (("DEBUG", DEBUG), ("INFO", INFO), ("WARN", WARN), ("ERROR"
     export_value(_value, (), (f"logging.{_name}",))
 
 
-class _StderrHandler(_logging.StreamHandler):
-    """A stream handler that writes to the current `sys.stderr` (which tests may replace)."""
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value):
-        pass
-
-
-_logger = _logging.getLogger("tensorflow")
-if not any(isinstance(h, _StderrHandler) for h in _logger.handlers):
-    _handler = _StderrHandler()
-    _handler.setFormatter(_logging.Formatter(_logging.BASIC_FORMAT, None))
-    _logger.addHandler(_handler)
-    _logger.propagate = False
+_logger = logs.logger  # "tensorflow", with its stderr handler (see logs.py)
 
 
 @export(v1=("logging.set_verbosity",))
@@ -122,3 +105,9 @@ def log_every_n(level, msg, n, *args):
 @export(v1=("logging.log_first_n",))
 def log_first_n(level, msg, n, *args):
     log_if(level, msg, _next_count() < n, *args)
+
+
+@export("get_logger")
+def get_logger():
+    """TF's Python logger, named "tensorflow"."""
+    return _logger

@@ -461,15 +461,28 @@ def step_state():
 # Legacy code reaching them through the top level with `step=` or under a TF 2 default writer
 # (TF 2 style) is served by the TF 2 function instead.
 
+def _v1_step():
+    """The step TF 1 summary ops use under a TF 2 writer: the summary step, else the global
+    step; None when there is neither (TF then warns and returns the serialized Summary)."""
+    if _state.step is not None:
+        return _state.step
+    from tfcompat._src.train.training_util import get_global_step
+    return get_global_step()
+
+
 def _v1(v2_fn, make):
     def op(name, *args, step=None, **kwargs):
-        if step is not None or _state.writer is not None:
+        if step is not None:
             kwargs = {k: v for k, v in kwargs.items() if k not in ("collections", "family")}
             return v2_fn(name, *args, step=step, **kwargs)
         from tfcompat._src.tensor import to_tensor
         kwargs.pop("collections", None)
         family = kwargs.pop("family", None)
         tag = f"{family}/{family}/{name}" if family else name  # TF 1's summary_scope
+        if _state.writer is not None and _v1_step() is not None:
+            # TF 2.21 writes through the TF 2 op and returns an empty string Tensor.
+            v2_fn(tag, *args, step=_v1_step(), **kwargs)
+            return to_tensor(np.array(b"", dtype=object))
         return to_tensor(np.array(make(tag, *args, **kwargs), dtype=object))
     op.__name__ = v2_fn.__name__
     op.__doc__ = f"TF 1's `tf.summary.{v2_fn.__name__}`: the serialized Summary (eagerly)."

@@ -6,7 +6,9 @@ with respect to positional arguments (all, or those `params` names or indexes), 
 with respect to every trainable variable the function read, in creation order.
 """
 
+import contextlib
 import inspect
+import os
 
 import numpy as np
 
@@ -15,18 +17,30 @@ from tfcompat._src import device as _device
 from tfcompat._src import function as _function
 from tfcompat._src import tape as _tape
 from tfcompat._src import variable as _variable
+from tfcompat._src.checkpoint import bundle as _bundle
 from tfcompat._src.checkpoint import checkpoint as _checkpoint
+from tfcompat._src.checkpoint import saver as _saver
+from tfcompat._src.contrib import network as _network
+from tfcompat._src.data import structure as _structure
 from tfcompat._src.ops import gradient_ops as _gradient_ops
 
-__all__ = ["DEVICE_PLACEMENT_EXPLICIT", "DEVICE_PLACEMENT_SILENT",
-           "DEVICE_PLACEMENT_SILENT_FOR_INT32", "DEVICE_PLACEMENT_WARN", "Checkpoint",
-           "GradientTape", "Iterator", "Variable", "custom_gradient", "defun",
-           "enable_eager_execution", "executing_eagerly", "gradients_function",
-           "implicit_gradients", "implicit_value_and_gradients", "in_eager_mode", "metrics",
-           "num_gpus", "run", "value_and_gradients_function"]
+__all__ = ["ASYNC", "DEVICE_PLACEMENT_EXPLICIT", "DEVICE_PLACEMENT_SILENT",
+           "DEVICE_PLACEMENT_SILENT_FOR_INT32", "DEVICE_PLACEMENT_WARN", "SYNC", "Checkpoint",
+           "Checkpointable", "GradientTape", "Iterator", "Network", "Saver", "Sequential",
+           "SummaryWriter",
+           "TensorSpec", "Variable", "custom_gradient", "defun", "enable_eager_execution",
+           "executing_eagerly", "function", "get_optimizer_variables", "gradients_function",
+           "implicit_gradients", "implicit_value_and_gradients", "in_eager_mode", "list_devices",
+           "metrics", "num_gpus", "restore_variables_on_create", "run",
+           "value_and_gradients_function"]
 
 DEVICE_PLACEMENT_EXPLICIT, DEVICE_PLACEMENT_WARN, DEVICE_PLACEMENT_SILENT = 0, 1, 2
 DEVICE_PLACEMENT_SILENT_FOR_INT32 = 3
+SYNC, ASYNC = 0, 1  # execution modes; tfcompat always runs synchronously
+
+Network, Sequential = _network.Network, _network.Sequential
+function = _function.function
+TensorSpec = _structure.TensorSpec
 
 Variable = _variable.Variable
 GradientTape = _tape.GradientTape
@@ -44,6 +58,118 @@ def defun(func=None, input_signature=None, autograph=False, experimental_autogra
 
 def num_gpus() -> int:
     return len(_device._devices("GPU"))
+
+
+def list_devices():
+    """The full names of the local devices, as TF 1.15's eager context lists them."""
+    return [f"/job:localhost/replica:0/task:0/device:{d.device_type}:{i}"
+            for kind in ("CPU", "GPU")
+            for i, d in enumerate(_device.list_logical_devices(kind))]
+
+
+class Checkpointable:
+    """TF 1.15's `tfe.Checkpointable` (AutoTrackable): a base class whose attributes holding
+    variables or other trackables are saved by `tf.train.Checkpoint`."""
+
+
+class Saver:
+    """TF 1.15's `tfe.Saver(var_list)`: `tf.compat.v1.train.Saver` without a session.
+
+    Writes TF's name-based checkpoints (keys: the variable names without `:0`, or the keys of a
+    dict `var_list`); `save` returns the checkpoint prefix (`file_prefix-<global_step>` when a
+    step is given) and updates the `checkpoint` state file, as TF's Saver does.
+    """
+
+    def __init__(self, var_list):
+        self._saver = _saver.Saver(var_list=var_list)
+
+    def save(self, file_prefix, global_step=None):
+        return self._saver.save(None, file_prefix, global_step=global_step,
+                                write_meta_graph=False)
+
+    def restore(self, file_prefix):
+        self._saver.restore(None, file_prefix)
+
+
+class SummaryWriter:
+    """TF 1.4/1.5's `tfe.SummaryWriter(logdir)` (gone by TF 1.15): writes TF 1 summaries (scalars
+    as `simple_value`, classic histograms, PNG images) to one new event file in `logdir`, at the
+    writer's own step counter, which `step()` advances."""
+
+    def __init__(self, logdir, max_queue=10, flush_secs=120, filename_suffix=""):
+        from tfcompat._src import summary
+        self._writer = summary.FileWriter(logdir, filename_suffix or None)
+        self._global_step = 0
+
+    def step(self):
+        self._global_step += 1
+
+    global_step = property(lambda self: self._global_step)
+
+    def _write(self, name, family, summary_for):
+        tag = f"{family}/{family}/{name}" if family else name  # TF 1's summary_scope
+        self._writer.write_summary(summary_for(tag), self._global_step)
+
+    def scalar(self, name, tensor, family=None):
+        from tfcompat._src import summary as s
+        self._write(name, family, lambda tag: s.summary_value(
+            tag, simple_value=float(np.float32(s._numpy(tensor)))))
+
+    def histogram(self, name, tensor, family=None):
+        from tfcompat._src import summary as s
+        self._write(name, family, lambda tag: s.summary_value(
+            tag, histo=s.histogram_proto(s._numpy(tensor))))
+
+    def image(self, name, tensor, bad_color=None, max_images=3, family=None):
+        from tfcompat._src import summary as s
+        self._write(name, family, lambda tag: s._v1_image(tag, tensor, max_outputs=max_images))
+
+    def generic(self, name, tensor, metadata, family=None):
+        from tfcompat._src import summary as s
+        self._write(name, family, lambda tag: s.summary_value(
+            tag, tensor=s._numpy(tensor), metadata=metadata or None))
+
+    def flush(self):
+        self._writer.flush()
+
+    def close(self):
+        self._writer.close()
+
+
+def get_optimizer_variables(optimizer):
+    """The variables a `tf.compat.v1.train.Optimizer` created (`optimizer.variables()`)."""
+    return optimizer.variables()
+
+
+@contextlib.contextmanager
+def restore_variables_on_create(save_path, map_func=None):
+    """Variables created inside the block start from the checkpoint's value under their name
+    (`map_func(name)` when given); a name the checkpoint lacks is TF's NotFoundError. Nothing
+    happens when `save_path` is None or empty."""
+    if not save_path:
+        yield
+        return
+    if map_func is not None and not callable(map_func):
+        raise ValueError("map_func must be callable.")
+    reader = _bundle.Reader(os.fspath(save_path))
+    cache = {k: None for k in reader.entries}  # loaded on first use; None once restored
+    original = _variable.Variable.__init__
+
+    def init_from_checkpoint(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        name = self.name.rpartition(":")[0] or self.name
+        key = map_func(name) if map_func is not None else name
+        if key not in cache:
+            from tfcompat._src import errors
+            raise errors.NotFoundError(None, None, f"{key} not found in checkpoint")
+        if cache[key] is not False:
+            _checkpoint._assign(self, reader.get(key), key)
+            cache[key] = False  # assigned once, as TF does
+    _variable.Variable.__init__ = init_from_checkpoint
+    try:
+        yield
+    finally:
+        _variable.Variable.__init__ = original
 
 
 def run(main=None, argv=None):
@@ -186,9 +312,32 @@ class Accuracy(_Metric):
         return (labels, predictions) if weights is None else (labels, predictions, weights)
 
 
+class CategoricalAccuracy(_Metric):
+    """Counts `argmax(labels, -1) == argmax(predictions, -1)` (one-hot labels)."""
+
+    def call(self, labels, predictions, weights=None):
+        labels = np.argmax(np.asarray(_to_tensor(labels).numpy()), axis=-1)
+        predictions = np.argmax(np.asarray(_to_tensor(predictions).numpy()), axis=-1)
+        self._add(np.equal(labels, predictions), weights)
+        labels, predictions = _to_tensor(labels), _to_tensor(predictions)
+        return (labels, predictions) if weights is None else (labels, predictions, weights)
+
+
+class SparseAccuracy(_Metric):
+    """Counts `labels == argmax(predictions, -1)` (integer labels)."""
+
+    def call(self, labels, predictions, weights=None):
+        labels = np.asarray(_to_tensor(labels).numpy()).astype(np.int64)
+        predictions = np.argmax(np.asarray(_to_tensor(predictions).numpy()), axis=-1)
+        self._add(np.equal(labels, predictions), weights)
+        labels, predictions = _to_tensor(labels), _to_tensor(predictions)
+        return (labels, predictions) if weights is None else (labels, predictions, weights)
+
+
 class _Metrics:
     """The `tfe.metrics` namespace."""
     Mean, Accuracy, Metric = Mean, Accuracy, _Metric
+    CategoricalAccuracy, SparseAccuracy = CategoricalAccuracy, SparseAccuracy
 
 
 metrics = _Metrics()

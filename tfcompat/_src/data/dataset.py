@@ -13,12 +13,15 @@ import os
 
 import numpy as np
 
-from tfcompat._src import dtypes, errors
+from tfcompat._src import dtypes, errors, logs
 from tfcompat._src.data import structure as st
 from tfcompat._src.data.structure import TensorSpec
 from tfcompat._src.export import export, export_value
 from tfcompat._src.tensor import Tensor
 from tfcompat._src.tensor_shape import TensorShape
+
+_DATASET_OPS = "tensorflow.python.data.ops.dataset_ops"  # where TF's deprecation notices say
+_ITERATOR_OPS = "tensorflow.python.data.ops.iterator_ops"  # the deprecated members live
 
 AUTOTUNE = -1
 export_value(AUTOTUNE, ("data.AUTOTUNE", "data.experimental.AUTOTUNE"))
@@ -53,8 +56,14 @@ class OwnedIterator:
     def element_spec(self):
         return self._dataset.element_spec
 
-    output_types = property(lambda self: get_output_types(self._dataset))
-    output_shapes = property(lambda self: get_output_shapes(self._dataset))
+    output_types = property(logs.deprecated_call(
+        "OwnedIterator.output_types", _ITERATOR_OPS,
+        "Use `tf.compat.v1.data.get_output_types(iterator)`.")(
+        lambda self: get_output_types(self._dataset)))
+    output_shapes = property(logs.deprecated_call(
+        "OwnedIterator.output_shapes", _ITERATOR_OPS,
+        "Use `tf.compat.v1.data.get_output_shapes(iterator)`.")(
+        lambda self: get_output_shapes(self._dataset)))
 
 
 def _call(fn, element):
@@ -551,10 +560,31 @@ class DatasetV1(DatasetV2):
     """`tf.compat.v1.data.Dataset`: TF 2's Dataset plus TF 1's output_* properties and
     one-shot iterators."""
 
-    output_types = property(lambda self: get_output_types(self))
-    output_shapes = property(lambda self: get_output_shapes(self))
-    output_classes = property(lambda self: get_output_classes(self))
+    # TF 2.21 logs a deprecation notice on first use of each of these (logs.deprecated_call).
+    output_types = property(logs.deprecated_call(
+        "DatasetV1.output_types", _DATASET_OPS,
+        "Use `tf.compat.v1.data.get_output_types(dataset)`.")(
+        lambda self: get_output_types(self)))
+    output_shapes = property(logs.deprecated_call(
+        "DatasetV1.output_shapes", _DATASET_OPS,
+        "Use `tf.compat.v1.data.get_output_shapes(dataset)`.")(
+        lambda self: get_output_shapes(self)))
+    output_classes = property(logs.deprecated_call(
+        "DatasetV1.output_classes", _DATASET_OPS,
+        "Use `tf.compat.v1.data.get_output_classes(dataset)`.")(
+        lambda self: get_output_classes(self)))
 
+    @logs.deprecated_call("DatasetV1.make_one_shot_iterator", _DATASET_OPS, (
+        "This is a deprecated API that should only be used in TF 1 graph mode and legacy TF 2 "
+        "graph mode available through `tf.compat.v1`. In all other situations -- namely, eager "
+        "mode and inside `tf.function` -- you can consume dataset elements using `for elem in "
+        "dataset: ...` or by explicitly creating iterator via `iterator = iter(dataset)` and "
+        "fetching its elements via `values = next(iterator)`. Furthermore, this API is not "
+        "available in TF 2. During the transition from TF 1 to TF 2 you can use "
+        "`tf.compat.v1.data.make_one_shot_iterator(dataset)` to create a TF 1 graph mode style "
+        "iterator for a dataset created through TF 2 APIs. Note that this should be a transient "
+        "state of your code base as there are in general no guarantees about the "
+        "interoperability of TF 1 and TF 2 code."))
     def make_one_shot_iterator(self):
         return OwnedIterator(self)
 
