@@ -25,7 +25,7 @@ from tfcompat._src import errors, tape, variable
 from tfcompat._src.compile_cache import CompileCache
 from tfcompat._src.export import export
 from tfcompat._src.ops import gradient_ops
-from tfcompat._src.tensor import Tensor
+from tfcompat._src.tensor import Tensor, device_value
 
 FUNCTION_CACHE = CompileCache("tf.function", maxsize=1024)
 
@@ -177,7 +177,7 @@ class _Trace:
     def __call__(self, leaves):
         reads = [v.value() for v in self.variables] if tape.observed() else None
         args = [leaves[i] for i in self.dynamic]
-        arg_values = [a._value if isinstance(a, Tensor) else a for a in args]
+        arg_values = [device_value(a) if isinstance(a, Tensor) else a for a in args]
         self.calls += 1
         read_values = [v._storage.value for v in self.variables] if reads is None else [
             r._value for r in reads]

@@ -20,7 +20,7 @@ import jax
 import numpy as np
 
 from tfcompat._src.compile_cache import CompileCache
-from tfcompat._src.tensor import Tensor
+from tfcompat._src.tensor import Tensor, device_value
 from tfcompat._src.tensor_shape import TensorShape
 
 _VALUE = Tensor._value  # the slot a LazyTensor fills when it is realised
@@ -59,7 +59,7 @@ class LazyNode:
         for node in order:
             if node.run is None:
                 continue
-            out = node.run(*[x._value for x in node.inputs])
+            out = node.run(*[device_value(x) for x in node.inputs])
             node.set_values(out if isinstance(out, (tuple, list)) else (out,))
 
     def set_values(self, values):

@@ -20,7 +20,7 @@ import numpy as np
 from tfcompat._src import dtypes, errors, lazy, tape, variable
 from tfcompat._src.compile_cache import CompileCache
 from tfcompat._src.export import export_value
-from tfcompat._src.tensor import OperatorMixin, Tensor, host_array, to_tensor
+from tfcompat._src.tensor import OperatorMixin, Tensor, device_value, host_array, to_tensor
 
 # Dtype policies (see `_convert_inputs`).
 SAME = "same"          # tensor inputs must share one dtype; Python/NumPy values take it
@@ -188,6 +188,8 @@ def apply_op(opdef: OpDef, inputs, attrs: dict):
                 with jax.ensure_compile_time_eval():
                     out = _eager_kernel(opdef, attrs)(*args)
             else:
+                values = [device_value(t) for t in tensors]
+                args = values if groups is None else _regroup(values, groups)
                 out = _eager_kernel(opdef, attrs)(*args)
     except errors.TRANSLATED as e:
         raise _op_error(opdef, tensors, e) from None

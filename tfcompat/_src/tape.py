@@ -28,7 +28,7 @@ import numpy as np
 from tfcompat._src import dtypes, errors, lazy, logs
 from tfcompat._src.compile_cache import CompileCache
 from tfcompat._src.export import export
-from tfcompat._src.tensor import Tensor
+from tfcompat._src.tensor import Tensor, device_value
 
 _local = threading.local()
 GRADIENT_CACHE = CompileCache("tape.gradient")
@@ -324,7 +324,7 @@ class GradientTape:
             cot_values = [None] * prep.n_targets if cots is None else [
                 _as_value(cots[i], prep.target_dtypes[i]) for i in prep.target_indices]
             with paused():  # tracing may run user code (custom_gradient): record nothing
-                grads, forward = _run(prep.fn, [x._value for x in prep.const_tensors],
+                grads, forward = _run(prep.fn, [device_value(x) for x in prep.const_tensors],
                                       cot_values, _one())
             self._realise(prep.node_indices, forward)
             for i, g in zip(prep.used, grads, strict=True):
@@ -483,7 +483,7 @@ class GradientTape:
         out = [None] * len(sources)
         if prep.fn is not None:
             with paused():
-                jacs = _run(prep.fn, [x._value for x in prep.const_tensors], [None], _one())
+                jacs = _run(prep.fn, [device_value(x) for x in prep.const_tensors], [None], _one())
             for i, j in zip(prep.used, jacs, strict=True):
                 out[i] = Tensor(j, sources[i].dtype)
         return out
