@@ -7,7 +7,7 @@ import pytest
 import tfcompat as tf
 from tests.golden.core_eval import check, load
 
-K = tf.keras.layers
+K = tf.compat.v2.keras.layers  # TF 2's LSTM/GRU (the top level has TF 1's: hard_sigmoid gates)
 # TF 1's cells warn on construction, as tf_keras's do (conformance/cases/nn/06_rnn_cells.py).
 pytestmark = pytest.mark.filterwarnings("ignore:`tf.nn.rnn_cell.:UserWarning")
 
@@ -183,7 +183,9 @@ def test_aliases():
     assert tf.contrib.rnn.LSTMCell is tf.compat.v1.nn.rnn_cell.LSTMCell
     assert tf.contrib.rnn.static_rnn is tf.compat.v1.nn.static_rnn
     assert tf.nn.dynamic_rnn is tf.compat.v1.nn.dynamic_rnn
-    assert tf.compat.v1.keras.layers.LSTM is K.LSTM
+    assert tf.compat.v1.keras.layers.LSTM is tf.keras.layers.LSTM  # TF 1's at the top level
+    assert tf.keras.layers.LSTM is not K.LSTM and issubclass(tf.keras.layers.LSTM, K.LSTM)
+    assert tf.compat.v1.keras.layers.GRU(2).cell.reset_after is False
     assert not hasattr(tf.compat.v2.nn, "dynamic_rnn")
     assert not hasattr(tf.compat.v2.keras.layers, "CuDNNLSTM")
 

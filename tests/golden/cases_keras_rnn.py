@@ -9,7 +9,10 @@ sum(y * y) w.r.t. the input and the weights compare by value. CuDNNLSTM/CuDNNGRU
 in TF, so tests/test_keras_rnn.py checks them against LSTM/GRU with equivalent weights.
 """
 
-L = "tf.keras.layers"
+# TF 2's classes: `tf.keras.layers.LSTM` at tfcompat's top level is TF 1's (hard_sigmoid gates;
+# GRU with reset_after=False), as in the TF 1 API legacy scripts get; the v1 cases test those.
+L = "tf.compat.v2.keras.layers"
+V1 = "tf.compat.v1.keras.layers"
 TOL = {"rtol": 1e-5}
 
 _FIX = """def flat(x):
@@ -84,6 +87,12 @@ LAYERS = [
     ("time_distributed_rank4", f"{L}.TimeDistributed({L}.Dense(2))", (2, 3, 2, 2)),
 ]
 
+LAYERS += [
+    ("v1_lstm_defaults", f"{V1}.LSTM(3, return_sequences=True)", (2, 4, 3)),
+    ("v1_gru_defaults", f"{V1}.GRU(3, return_state=True)", (2, 4, 3)),
+    ("v1_gru_reset_after", f"{V1}.GRU(2, reset_after=True, recurrent_activation='sigmoid')",
+     (2, 3, 3)),
+]
 CASES = [(cid, _layer(*rest), TOL) for cid, *rest in LAYERS]
 
 _CELL = ("tf.keras.backend.clear_session()\n" + _FIX

@@ -4,10 +4,12 @@ GRUCell, MultiRNNCell, DropoutWrapper, LSTMStateTuple) and `tf.nn.dynamic_rnn`, 
 served by tf_keras's legacy cells).
 
 Cells build on first call, inside the loop's scope: `rnn/basic_lstm_cell/kernel:0`. Their
-variables are named after the class (`basic_lstm_cell`, not the object's uniquified name), as
-TF 1 eager does; a MultiRNNCell's cells live under `multi_rnn_cell/cell_<i>/`. The built-in
-cells' math is one pure JAX step (the loops run it under one `lax.scan`, see rnn_scan.py);
-other cells (subclasses of RNNCell, DropoutWrapper) run a Python loop of tfcompat ops.
+variables are named after the class (`basic_lstm_cell`, not the object's uniquified name), made
+unique among the scopes opened beside it (a second cell called outside any loop gets
+`basic_rnn_cell_1/`; `rnn` and `cell_<i>` are opened by name and reset the counts below them,
+as TF 1's variable store does); a MultiRNNCell's cells live under `multi_rnn_cell/cell_<i>/`.
+The built-in cells' math is one pure JAX step (the loops run it under one `lax.scan`, see
+rnn_scan.py); other cells (subclasses of RNNCell, DropoutWrapper) run a Python loop of tfcompat ops.
 
 With `sequence_length`, steps past a sequence's end output zeros and carry the state through,
 so the final state is the state at each sequence's last valid step.
@@ -23,11 +25,23 @@ import jax.numpy as jnp
 from tfcompat._src import logs, rnn_scan
 from tfcompat._src.export import export
 from tfcompat._src.keras import initializers
-from tfcompat._src.keras.engine import Layer, _Scope, tf, to_snake_case, unique_name
+from tfcompat._src.keras.engine import Layer, _Scope, _scopes, tf, to_snake_case, unique_name
+from tfcompat._src.keras.layers_v1 import _open_scope
 from tfcompat._src.tensor import Tensor
 from tfcompat._src.tensor_shape import TensorShape
+from tfcompat._src.train.optimizer import _unique_scope
 
 _RC = "nn.rnn_cell."
+
+
+class _VarScope(_Scope):
+    """A TF 1 variable scope opened by name (`rnn`, `cell_0`): counted, so later default names
+    avoid it, and the counts of its sub-scopes reset, as TF's variable store does."""
+
+    def __enter__(self):
+        super().__enter__()
+        if self.name:
+            _open_scope("/".join(_scopes()))
 
 
 def _deprecated_cell(cls_name, keras_name):
@@ -82,6 +96,9 @@ class RNNCell(Layer):
             return
         if dtype is not None and not self._dtype_given and dtype.is_floating:
             self._dtype = dtype
+        # The scope is fixed on first build, unique among its siblings (`basic_rnn_cell_1`).
+        full = _unique_scope("/".join([*_scopes(), self._scope_name]))
+        self._scope_name = full.rpartition("/")[2]
         with _Scope(self._scope_name):
             self.build(TensorShape(input_shape))
         self.built = True
@@ -387,7 +404,7 @@ class MultiRNNCell(RNNCell):
     def build(self, inputs_shape):
         shape = TensorShape(inputs_shape).as_list()
         for i, cell in enumerate(self._cells):
-            with _Scope(f"cell_{i}"):
+            with _VarScope(f"cell_{i}"):
                 cell._build_under(shape, self._dtype)
             shape = [shape[0], cell.output_size]
         self.built = True
@@ -536,7 +553,7 @@ def _run(cell, inputs, sequence_length, initial_state, dtype, time_major, scope,
         if lengths.shape.rank != 1:
             raise ValueError("sequence_length must be a vector of length batch_size, but saw "
                              f"shape: {lengths.shape}")
-    with _Scope(scope):
+    with _VarScope(scope):
         if hasattr(cell, "_build_under"):
             cell._build_under([batch, inputs.shape[-1]], inputs.dtype)
         elif isinstance(cell, Layer) and not cell.built:  # a Keras cell: `rnn/lstm_cell/...`
@@ -618,7 +635,7 @@ def bidirectional_dynamic_rnn(cell_fw, cell_bw, inputs, sequence_length=None,
     """`tf.compat.v1.nn.bidirectional_dynamic_rnn`: ((output_fw, output_bw), (state_fw,
     state_bw)); the backward cell reads each sequence reversed within its length and its
     outputs are reversed back."""
-    with _Scope(scope or "bidirectional_rnn"):
+    with _VarScope(scope or "bidirectional_rnn"):
         out_fw, st_fw = _run(cell_fw, inputs, sequence_length, initial_state_fw, dtype,
                              time_major, "fw")
         out_bw, st_bw = _run(cell_bw, inputs, sequence_length, initial_state_bw, dtype,

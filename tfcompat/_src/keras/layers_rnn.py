@@ -197,7 +197,7 @@ def _lstm_step(activation, recurrent_activation, use_bias, cudnn=False):
     return step
 
 
-@export(_L + "LSTMCell")
+@export(_L + "LSTMCell", v1=())
 class LSTMCell(_Cell):
     """Gates i, f, c, o in that order; `unit_forget_bias` starts the forget bias at 1."""
 
@@ -263,7 +263,7 @@ def _gru_step(activation, recurrent_activation, use_bias, reset_after):
     return step
 
 
-@export(_L + "GRUCell")
+@export(_L + "GRUCell", v1=())
 class GRUCell(_Cell):
     """Gates z, r, h; `reset_after=True` (Keras 2's default, cuDNN's form) applies the reset
     gate after the recurrent matmul and has separate input and recurrent biases (bias [2, 3u])."""
@@ -568,16 +568,49 @@ class SimpleRNN(_Recurrent):
     _cell_class, _cell_name, _cell_args = SimpleRNNCell, "simple_rnn_cell", _COMMON
 
 
-@export(_L + "LSTM")
+@export(_L + "LSTM", v1=())
 class LSTM(_Recurrent):
     _cell_class, _cell_name = LSTMCell, "lstm_cell"
     _cell_args = (*_COMMON, "recurrent_activation", "unit_forget_bias")
 
 
-@export(_L + "GRU")
+@export(_L + "GRU", v1=())
 class GRU(_Recurrent):
     _cell_class, _cell_name = GRUCell, "gru_cell"
     _cell_args = (*_COMMON, "recurrent_activation", "reset_after")
+
+
+# -- TF 1's defaults ---------------------------------------------------------------------------
+# TF 1's tf.keras (tf.compat.v1.keras in tf_keras) has its own LSTM and GRU: the gates use
+# hard_sigmoid, and GRU applies the reset gate before the matrix product (reset_after=False).
+# Legacy code gets those defaults, TF 2 code the TF 2 ones.
+
+def _v1(cls, doc, **defaults):
+    def __init__(self, units, *args, **kwargs):
+        cls.__init__(self, units, *args, **{**defaults, **kwargs})
+    v1_class = type(cls.__name__, (cls,), {"__init__": __init__, "__doc__": doc})
+    export_value(v1_class, (), (_L + cls.__name__,))
+    return v1_class
+
+
+LSTMCellV1 = _v1(LSTMCell, "TF 1's LSTMCell: recurrent_activation='hard_sigmoid'.",
+                 recurrent_activation="hard_sigmoid")
+GRUCellV1 = _v1(GRUCell, "TF 1's GRUCell: recurrent_activation='hard_sigmoid', "
+                "reset_after=False.", recurrent_activation="hard_sigmoid", reset_after=False)
+
+
+class _LSTMV1(LSTM):
+    _cell_class = LSTMCellV1
+
+
+class _GRUV1(GRU):
+    _cell_class = GRUCellV1
+
+
+_LSTMV1.__name__ = _LSTMV1.__qualname__ = "LSTM"
+_GRUV1.__name__ = _GRUV1.__qualname__ = "GRU"
+export_value(_LSTMV1, (), (_L + "LSTM",))
+export_value(_GRUV1, (), (_L + "GRU",))
 
 
 # -- CuDNN layers (TF 1) -----------------------------------------------------------------------
