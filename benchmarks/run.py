@@ -24,8 +24,8 @@ VARIANTS = ["tfcompat", "tfcompat_function", "jax_jit", "jax_fori_loop", "tf_eag
 
 
 def worker(name: str, variant: str, runs: int) -> dict:
-    """Runs in a child process: times `runs` runs of the workload's steps after a first run
-    (which compiles, and whose final values are reported)."""
+    """Runs in a child process: times the first step (which compiles), then `runs` runs of the
+    workload's steps after a first run of `steps` steps (whose final values are reported)."""
     sys.path.insert(0, str(HERE))
     import numpy as np
     from workloads import WORKLOADS, jax_workload, tf_workload
@@ -45,15 +45,16 @@ def worker(name: str, variant: str, runs: int) -> dict:
                 step()
             final()  # wait for the device
     t0 = time.perf_counter()
-    run(steps)
+    run(1)  # the first step: tracing and compiling included
     first = time.perf_counter() - t0
+    run(steps - 1)
     values = [np.asarray(v, np.float64).ravel().tolist() for v in final()]
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
         run(steps)
         times.append((time.perf_counter() - t0) / steps * 1e6)
-    return {"us_per_step": statistics.median(times), "first_run_s": first, "final": values}
+    return {"us_per_step": statistics.median(times), "first_step_s": first, "final": values}
 
 
 def has_tensorflow(python: str) -> bool:
@@ -70,6 +71,17 @@ def measure(python, name, variant, runs):
         tail = (out.stderr.strip().splitlines() or ["?"])[-1]
         return {"error": tail[:160]}
     return json.loads(lines[-1])
+
+
+def import_seconds(module: str, repeats: int) -> float:
+    """Median wall time of `python -c "import <module>"` in fresh processes."""
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True, env=env)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
 
 
 def max_rel_diff(a, b):
@@ -112,7 +124,7 @@ def main():
         for v in variants:
             ok = [r for r in results[n][v] if "error" not in r]
             row[v] = {"us_per_step": statistics.median(r["us_per_step"] for r in ok),
-                      "first_run_s": statistics.median(r["first_run_s"] for r in ok),
+                      "first_step_s": statistics.median(r["first_step_s"] for r in ok),
                       "final": ok[0]["final"]} if ok else results[n][v][0]
         table[n] = row
     print(f"median µs/step over {args.repeats} processes x {args.runs} runs"
@@ -136,13 +148,20 @@ def main():
         for v in variants:
             if "final" in row[v] and ref and "final" in ref:
                 agree.append(f"{v} {max_rel_diff(row[v]['final'], ref['final']):.1e}")
+        if "first_step_s" in row.get("tfcompat", {}) and "first_step_s" in row.get("jax_jit", {}):
+            parts.append("first step (compile) tfcompat/jax_jit = "
+                         f"{row['tfcompat']['first_step_s'] / row['jax_jit']['first_step_s']:.3g}")
         print(f"{n:22s} " + "; ".join(parts))
         print(f"{'':22s} final values, max rel diff vs reference: " + ", ".join(agree))
         for v in variants:
             if "error" in row[v]:
                 print(f"{'':22s} {v}: {row[v]['error']}")
+    imports = {m: import_seconds(m, 5) for m in ("jax", "tfcompat")}
+    print(f"\nimport (median of 5 processes): jax {imports['jax']:.2f} s, tfcompat "
+          f"{imports['tfcompat']:.2f} s, ratio {imports['tfcompat'] / imports['jax']:.2f}")
     if args.json:
-        Path(args.json).write_text(json.dumps(table, indent=1))
+        Path(args.json).write_text(json.dumps({"workloads": table, "import_s": imports},
+                                              indent=1))
 
 
 if __name__ == "__main__":

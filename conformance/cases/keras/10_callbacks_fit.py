@@ -5,6 +5,7 @@ import io
 import logging
 import os
 import re
+import shutil
 import tempfile
 
 import numpy as np
@@ -150,3 +151,5 @@ untimed(lambda: make_model().fit(x, y, batch_size=4, epochs=2, shuffle=False, ve
 pl = tf.keras.callbacks.ProgbarLogger(count_mode="steps")
 untimed(lambda: make_model().fit(x, y, batch_size=4, epochs=1, shuffle=False, verbose=2, callbacks=[pl]))
 print(isinstance(pl, tf.keras.callbacks.Callback))
+os.chdir("/")
+shutil.rmtree(tmp)

@@ -4,6 +4,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import tarfile
 import tempfile
 import warnings
@@ -91,3 +92,4 @@ try:
     tf.keras.utils.get_file("x.bin", cache_dir=cache)
 except ValueError as e:
     print("ValueError", e)
+shutil.rmtree(tmp)

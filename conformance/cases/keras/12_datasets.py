@@ -7,6 +7,7 @@ import io
 import json
 import os
 import pickle
+import shutil
 import struct
 import tarfile
 import tempfile
@@ -170,3 +171,4 @@ print(sorted(published("4d44cc38712099c9e383dc6e5f11a921", tf.keras.datasets.reu
 names = tf.keras.datasets.reuters.get_label_names()
 print(type(names).__name__, len(names), names[:4], names[-1])
 print(sorted(os.listdir(cache)))
+shutil.rmtree(home)
