@@ -31,9 +31,10 @@ def export(*v2: str, v1: tuple[str, ...] | None = None):
 def export_value(obj, v2, v1=None):
     v2 = tuple(v2)
     v1 = v2 if v1 is None else tuple(v1)
+    named = any(e.obj is obj for e in EXPORTS)  # a further alias keeps the first name
     EXPORTS.append(Export(obj, v2, v1))
     canonical = (v2 or v1)[0]
-    if callable(obj) and hasattr(obj, "__qualname__"):
+    if callable(obj) and hasattr(obj, "__qualname__") and not named:
         try:
             obj.__module__ = "tfcompat." + canonical.rpartition(".")[0] if "." in canonical \
                 else "tfcompat"

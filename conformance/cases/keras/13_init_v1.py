@@ -63,6 +63,7 @@ for name, init, std in [
          (1 / 100) ** 0.5),
         ("he_uniform", tf.initializers.he_uniform(), (2 / 100) ** 0.5),
         ("lecun_normal", tf.initializers.lecun_normal(seed=2), (1 / 100) ** 0.5),
+        ("lecun_uniform", tf.initializers.lecun_uniform(), (1 / 100) ** 0.5),
         ("uniform_unit_scaling", tf.uniform_unit_scaling_initializer(seed=1), (1 / 100) ** 0.5),
         ("orthogonal", tf.orthogonal_initializer(seed=1), (1 / 200) ** 0.5)]:
     v = init(shape).numpy()

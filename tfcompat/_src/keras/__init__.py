@@ -3,6 +3,7 @@ TF 2.21's for optimizers and schedules). Importing the modules registers their e
 
 from tfcompat._src.keras import (  # noqa: F401
     datasets,
+    initializers_v1,  # TF 1's tf.*_initializer / tf.initializers
     layers_conv,
     layers_norm,
     layers_rnn,

@@ -9,7 +9,7 @@ import jax
 import numpy as np
 
 from tfcompat._src import dtypes
-from tfcompat._src.export import export
+from tfcompat._src.export import export, export_value
 from tfcompat._src.keras.engine import tf
 from tfcompat._src.tensor import Tensor
 
@@ -153,7 +153,7 @@ class VarianceScaling(_Random):
         n = {"fan_in": fan_in, "fan_out": fan_out, "fan_avg": (fan_in + fan_out) / 2.0}
         scale = self.scale / max(1.0, n[self.mode])
         dtype = _dtype(dtype)
-        if self.distribution == "truncated_normal":
+        if self.distribution in ("truncated_normal", "normal"):  # "normal": TF 1's alias
             std = math.sqrt(scale) / 0.87962566103423978
             return self._draw("truncated", shape, dtype, 0.0, std)
         if self.distribution == "untruncated_normal":
@@ -259,3 +259,17 @@ def get(identifier):
 @export(_K + "serialize")
 def serialize(initializer):
     return {"class_name": type(initializer).__name__, "config": initializer.get_config()}
+
+
+# TF 2's `tf.initializers.*` are the Keras initializers, and its `tf.zeros_initializer` & co. are
+# classes with the same rules (TF 1 has its own at those paths: initializers_v1.py).
+for _name in ("constant", "glorot_normal", "glorot_uniform", "he_normal", "he_uniform",
+              "identity", "lecun_normal", "lecun_uniform", "ones", "orthogonal",
+              "random_normal", "random_uniform", "truncated_normal", "variance_scaling",
+              "zeros"):
+    export_value(get(_name).__class__, ("initializers." + _name,), ())
+for _name, _cls in (("zeros_initializer", Zeros), ("ones_initializer", Ones),
+                    ("constant_initializer", Constant),
+                    ("random_normal_initializer", RandomNormal),
+                    ("random_uniform_initializer", RandomUniform)):
+    export_value(_cls, (_name,), ())
