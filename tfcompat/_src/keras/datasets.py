@@ -269,16 +269,21 @@ def boston_housing_load_data(path="boston_housing.npz", test_split=0.2, seed=113
     """Boston housing from `boston_housing.npz` (x, y), shuffled with
     `np.random.RandomState(seed)` and split: the first (1 - test_split) for training."""
     assert 0 <= test_split < 1
-    path = _dataset_file(path, _ORIGIN + "boston_housing.npz",
-                         "f553886a1f8d56431e820c5b82552d9d95cfcb96d1e678153f8839538947dff5",
-                         _cache(cache_dir))
+    x, y = _shuffled_xy(_dataset_file(
+        path, _ORIGIN + "boston_housing.npz",
+        "f553886a1f8d56431e820c5b82552d9d95cfcb96d1e678153f8839538947dff5", _cache(cache_dir)),
+        seed)
+    cut = int(len(x) * (1 - test_split))
+    return (np.array(x[:cut]), np.array(y[:cut])), (np.array(x[cut:]), np.array(y[cut:]))
+
+
+def _shuffled_xy(path, seed):
+    """`x` and `y` of an .npz file, in the order np.random.RandomState(seed) shuffles them to."""
     with np.load(path, allow_pickle=True) as f:
         x, y = f["x"], f["y"]
     indices = np.arange(len(x))
     np.random.RandomState(seed).shuffle(indices)
-    x, y = x[indices], y[indices]
-    cut = int(len(x) * (1 - test_split))
-    return (np.array(x[:cut]), np.array(y[:cut])), (np.array(x[cut:]), np.array(y[cut:]))
+    return x[indices], y[indices]
 
 
 def _remove_long_seq(maxlen, seq, label):
@@ -374,14 +379,10 @@ def reuters_load_data(path="reuters.npz", num_words=None, skip_top=0, maxlen=Non
     num_words = _nb_words(kwargs, num_words)
     if kwargs:
         raise TypeError(f"Unrecognized keyword arguments: {str(kwargs)}")
-    path = _dataset_file(path, _ORIGIN + "reuters.npz",
-                         "d6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916",
-                         _cache(cache_dir))
-    with np.load(path, allow_pickle=True) as f:
-        xs, labels = f["x"], f["y"]
-    indices = np.arange(len(xs))
-    np.random.RandomState(seed).shuffle(indices)
-    xs, labels = xs[indices], labels[indices]
+    xs, labels = _shuffled_xy(_dataset_file(
+        path, _ORIGIN + "reuters.npz",
+        "d6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916", _cache(cache_dir)),
+        seed)
     xs = _renumber(xs, start_char, index_from)
     if maxlen:
         xs, labels = _remove_long_seq(maxlen, xs, labels)
