@@ -56,6 +56,13 @@ def would_record(inputs) -> bool:
     return False
 
 
+def tracked_tensors():
+    """The tensors this thread's active tapes track (traced control flow looks its operands up
+    among them, by value)."""
+    for t in _active():
+        yield from t._tracked.values()
+
+
 def record(key, fn, inputs, outputs):
     """Records one op call on every active tape that sees one of its inputs."""
     for t in _local.tapes:

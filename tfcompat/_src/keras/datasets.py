@@ -356,6 +356,12 @@ def imdb_load_data(path="imdb.npz", num_words=None, skip_top=0, maxlen=None, see
     return ((_objects(xs[:idx]), labels[:idx]), (_objects(xs[idx:]), labels[idx:]))
 
 
+def _word_index(path, published_name, md5):
+    """A dataset's word -> index JSON file, fetched into the cache if absent."""
+    with open(_dataset_file(path, _ORIGIN + published_name, md5)) as f:
+        return json.load(f)
+
+
 def _objects(lists):
     """np.array(lists, dtype=object), as Keras builds it (2-D if all lists have one length)."""
     return np.array(lists, dtype="object")
@@ -364,10 +370,7 @@ def _objects(lists):
 @export("keras.datasets.imdb.get_word_index")
 def imdb_get_word_index(path="imdb_word_index.json"):
     """The word -> index dict of `imdb_word_index.json` (indices before `index_from`)."""
-    path = _dataset_file(path, _ORIGIN + "imdb_word_index.json",
-                         "bfafd718b763782e994055a2d397834f")
-    with open(path) as f:
-        return json.load(f)
+    return _word_index(path, "imdb_word_index.json", "bfafd718b763782e994055a2d397834f")
 
 
 @export("keras.datasets.reuters.load_data")
@@ -395,10 +398,7 @@ def reuters_load_data(path="reuters.npz", num_words=None, skip_top=0, maxlen=Non
 @export("keras.datasets.reuters.get_word_index")
 def reuters_get_word_index(path="reuters_word_index.json"):
     """The word -> index dict of `reuters_word_index.json`."""
-    path = _dataset_file(path, _ORIGIN + "reuters_word_index.json",
-                         "4d44cc38712099c9e383dc6e5f11a921")
-    with open(path) as f:
-        return json.load(f)
+    return _word_index(path, "reuters_word_index.json", "4d44cc38712099c9e383dc6e5f11a921")
 
 
 _REUTERS_LABELS = (

@@ -265,9 +265,8 @@ def _operand_tensors(values, read_vars):
     if not tape.is_recording():
         return [Tensor(v) for v in values]
     by_value = {}
-    for t in tape._active():
-        for x in t._tracked.values():
-            by_value.setdefault(id(x._value), x)
+    for x in tape.tracked_tensors():
+        by_value.setdefault(id(x._value), x)
     for var in read_vars:
         r = var.value()
         by_value[id(r._value)] = r
